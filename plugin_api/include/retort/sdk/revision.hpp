@@ -1,0 +1,328 @@
+// retort/sdk/revision.hpp: write revisions in C++ and ship them as a plugin.
+//
+//   #include <retort/sdk/revision.hpp>
+//   using retort::column;
+//
+//   RETORT_REVISION_PLUGIN("shop", "1.0.0")
+//
+//   static retort::registration create_users =
+//       retort::revision("1a2b3c4d5e6f")
+//           .message("create users")
+//           .upgrade([](retort::ops& op) {
+//             op.create_table("users", {
+//                 column("id", "bigint").primary_key().autoincrement(),
+//                 column("username", "string(64)").not_null().unique(),
+//             });
+//           })
+//           .downgrade([](retort::ops& op) { op.drop_table("users"); });
+//
+// A revision only describes operations; the host renders them for the
+// database's dialect and either runs them or prints them (--sql).
+#pragma once
+
+#include <retort/sdk/common.hpp>
+
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace retort {
+
+/// A column definition, built fluently: column("price", "numeric(10,2)").not_null().
+class column {
+ public:
+  column(std::string name, std::string type) : name_(std::move(name)), type_(std::move(type)) {}
+  column& not_null() { flags_ |= RETORT_COLUMN_NOT_NULL; return *this; }
+  column& primary_key() { flags_ |= RETORT_COLUMN_PRIMARY_KEY | RETORT_COLUMN_NOT_NULL; return *this; }
+  column& autoincrement() { flags_ |= RETORT_COLUMN_AUTOINCREMENT; return *this; }
+  column& unique() { flags_ |= RETORT_COLUMN_UNIQUE; return *this; }
+  /// A server-side default, as an SQL expression: "0", "'new'", "CURRENT_TIMESTAMP".
+  column& default_sql(std::string expression) { default_ = std::move(expression); return *this; }
+  /// A foreign key to table(column).
+  column& references(std::string table, std::string column_name) {
+    ref_table_ = std::move(table);
+    ref_column_ = std::move(column_name);
+    return *this;
+  }
+  column& on_delete(std::string action) { on_delete_ = std::move(action); return *this; }
+
+  /// The ABI view; borrows from this object.
+  retort_column abi() const {
+    retort_column c{};
+    c.struct_size = sizeof c;
+    c.name = str(name_);
+    c.type = str(type_);
+    c.flags = flags_;
+    c.default_sql = str(default_);
+    c.references_table = str(ref_table_);
+    c.references_column = str(ref_column_);
+    c.on_delete = str(on_delete_);
+    return c;
+  }
+
+ private:
+  std::string name_, type_, default_, ref_table_, ref_column_, on_delete_;
+  std::uint32_t flags_ = 0;
+};
+
+/// What alter_column changes; anything not set stays as it is.
+class alteration {
+ public:
+  alteration& type(std::string t) { type_ = std::move(t); return *this; }
+  alteration& nullable(bool yes) { nullable_ = yes ? 1 : 0; return *this; }
+  alteration& default_sql(std::string expression) {
+    default_ = std::move(expression);
+    default_action_ = RETORT_DEFAULT_SET;
+    return *this;
+  }
+  alteration& drop_default() { default_action_ = RETORT_DEFAULT_DROP; return *this; }
+
+ private:
+  friend class ops;
+  std::string type_, default_;
+  int nullable_ = RETORT_ALTER_KEEP;
+  int default_action_ = RETORT_DEFAULT_KEEP;
+};
+
+/// Options of create_index.
+struct index_options {
+  bool unique = false;
+  std::string where;  ///< partial index predicate, where the engine has them
+};
+
+/// The operations a revision can ask for, and what it may know of the run.
+class ops {
+ public:
+  explicit ops(const retort_migration_context* ctx) : ctx_(ctx) {}
+
+  /// The dialect's name: "sqlite", "postgresql", "mariadb".
+  std::string_view dialect() const { return view(ctx_->dialect); }
+  /// True under `retort upgrade --sql`: nothing is connected.
+  bool offline() const { return ctx_->offline != 0; }
+  /// The value of `-x KEY=VALUE`, if it was given (Alembic's get_x_argument).
+  std::optional<std::string> x(std::string_view key) const {
+    retort_str value{nullptr, 0};
+    if (ctx_->x_argument(ctx_->host, str(key), &value)) return std::string(view(value));
+    return std::nullopt;
+  }
+  std::string x(std::string_view key, std::string fallback) const {
+    auto v = x(key);
+    return v ? *v : std::move(fallback);
+  }
+
+  void create_table(std::string_view table, const std::vector<column>& columns) {
+    std::vector<retort_column> defs;
+    defs.reserve(columns.size());
+    for (const auto& c : columns) defs.push_back(c.abi());
+    std::vector<const retort_column*> ptrs;
+    for (const auto& d : defs) ptrs.push_back(&d);
+    retort_op op = make(RETORT_OP_CREATE_TABLE, table);
+    op.columns = ptrs.data();
+    op.column_count = ptrs.size();
+    send(op);
+  }
+  void drop_table(std::string_view table) { send(make(RETORT_OP_DROP_TABLE, table)); }
+  void add_column(std::string_view table, const column& c) {
+    retort_column def = c.abi();
+    const retort_column* ptr = &def;
+    retort_op op = make(RETORT_OP_ADD_COLUMN, table);
+    op.columns = &ptr;
+    op.column_count = 1;
+    send(op);
+  }
+  void drop_column(std::string_view table, std::string_view name) {
+    retort_op op = make(RETORT_OP_DROP_COLUMN, table);
+    op.name = str(name);
+    send(op);
+  }
+  void alter_column(std::string_view table, std::string_view name, const alteration& change) {
+    retort_op op = make(RETORT_OP_ALTER_COLUMN, table);
+    op.name = str(name);
+    op.alter_type = str(change.type_);
+    op.alter_nullable = change.nullable_;
+    op.alter_default_action = change.default_action_;
+    op.alter_default_sql = str(change.default_);
+    send(op);
+  }
+  void rename_column(std::string_view table, std::string_view from, std::string_view to) {
+    retort_op op = make(RETORT_OP_RENAME_COLUMN, table);
+    op.name = str(from);
+    op.new_name = str(to);
+    send(op);
+  }
+  void rename_table(std::string_view from, std::string_view to) {
+    retort_op op = make(RETORT_OP_RENAME_TABLE, from);
+    op.new_name = str(to);
+    send(op);
+  }
+  void create_index(std::string_view name, std::string_view table,
+                    const std::vector<std::string>& columns, const index_options& options = {}) {
+    std::vector<retort_str> cols;
+    for (const auto& c : columns) cols.push_back(str(c));
+    retort_op op = make(RETORT_OP_CREATE_INDEX, table);
+    op.name = str(name);
+    op.index_columns = cols.data();
+    op.index_column_count = cols.size();
+    op.where = str(options.where);
+    if (options.unique) op.flags |= RETORT_OP_UNIQUE;
+    send(op);
+  }
+  void drop_index(std::string_view name, std::string_view table = {}) {
+    retort_op op = make(RETORT_OP_DROP_INDEX, table);
+    op.name = str(name);
+    send(op);
+  }
+  /// Raw SQL, one or more statements, sent as written.
+  void execute(std::string_view sql) {
+    retort_op op = make(RETORT_OP_EXECUTE, {});
+    op.sql = str(sql);
+    send(op);
+  }
+
+ private:
+  static retort_op make(int kind, std::string_view table) {
+    retort_op op{};
+    op.struct_size = sizeof op;
+    op.kind = kind;
+    op.table = str(table);
+    op.alter_nullable = RETORT_ALTER_KEEP;
+    return op;
+  }
+  void send(const retort_op& op) {
+    retort_error err{};
+    err.struct_size = sizeof err;
+    if (ctx_->op(ctx_->host, &op, &err) != RETORT_OK)
+      throw failure(err.message, err.kind ? err.kind : RETORT_ERROR_USAGE);
+  }
+
+  const retort_migration_context* ctx_;
+};
+
+using migration_fn = std::function<void(ops&)>;
+
+/// A revision, described fluently; register it with a retort::registration.
+class revision {
+ public:
+  explicit revision(std::string id) : id_(std::move(id)) {}
+  /// The parent; call again (or pass several) for a merge. None: a root.
+  revision& down(std::string parent) { down_.push_back(std::move(parent)); return *this; }
+  revision& down(std::initializer_list<std::string> parents) {
+    down_.insert(down_.end(), parents);
+    return *this;
+  }
+  revision& message(std::string text) { message_ = std::move(text); return *this; }
+  revision& branch_label(std::string label) { labels_.push_back(std::move(label)); return *this; }
+  revision& depends_on(std::string id) { depends_.push_back(std::move(id)); return *this; }
+  /// false: runs outside a transaction (e.g. CREATE INDEX CONCURRENTLY).
+  revision& transactional(bool yes) { transactional_ = yes; return *this; }
+  revision& upgrade(migration_fn fn) { upgrade_ = std::move(fn); return *this; }
+  revision& downgrade(migration_fn fn) { downgrade_ = std::move(fn); return *this; }
+
+ private:
+  friend struct detail_access;
+  std::string id_, message_;
+  std::vector<std::string> down_, labels_, depends_;
+  bool transactional_ = true;
+  migration_fn upgrade_, downgrade_;
+};
+
+/// Every revision registered in this shared object, in registration order.
+inline std::vector<revision>& registered_revisions() {
+  static std::vector<revision> all;
+  return all;
+}
+
+/// Registers a revision when the plugin is loaded: `static retort::registration r = ...;`
+struct registration {
+  registration(revision r) { registered_revisions().push_back(std::move(r)); }  // NOLINT: implicit by design
+};
+
+struct detail_access {
+  static const std::string& id(const revision& r) { return r.id_; }
+  static const std::string& message(const revision& r) { return r.message_; }
+  static const std::vector<std::string>& down(const revision& r) { return r.down_; }
+  static const std::vector<std::string>& labels(const revision& r) { return r.labels_; }
+  static const std::vector<std::string>& depends(const revision& r) { return r.depends_; }
+  static bool transactional(const revision& r) { return r.transactional_; }
+  static const migration_fn& upgrade(const revision& r) { return r.upgrade_; }
+  static const migration_fn& downgrade(const revision& r) { return r.downgrade_; }
+};
+
+namespace detail {
+
+// The ABI view of registered_revisions(), built when the host opens the
+// provider; the strings point into the registry, which lives as long as the
+// shared object.
+struct compiled_provider {
+  std::vector<std::vector<retort_str>> lists;
+  std::vector<retort_revision> revisions;
+
+  compiled_provider() {
+    const auto& all = registered_revisions();
+    lists.reserve(all.size() * 3);
+    revisions.reserve(all.size());
+    for (const auto& r : all) {
+      retort_revision abi{};
+      abi.struct_size = sizeof abi;
+      abi.id = str(detail_access::id(r));
+      abi.message = str(detail_access::message(r));
+      abi.transactional = detail_access::transactional(r) ? 1 : 0;
+      auto list = [&](const std::vector<std::string>& v, const retort_str** data, std::size_t* count) {
+        lists.emplace_back();
+        for (const auto& s : v) lists.back().push_back(str(s));
+        *data = lists.back().data();
+        *count = lists.back().size();
+      };
+      list(detail_access::down(r), &abi.down_revisions, &abi.down_revision_count);
+      list(detail_access::labels(r), &abi.branch_labels, &abi.branch_label_count);
+      list(detail_access::depends(r), &abi.depends_on, &abi.depends_on_count);
+      revisions.push_back(abi);
+    }
+  }
+
+  static int open(retort_str, retort_provider_instance** out, retort_error* err) {
+    return guard(err, [&] { *out = reinterpret_cast<retort_provider_instance*>(new compiled_provider()); });
+  }
+  static void close(retort_provider_instance* p) { delete reinterpret_cast<compiled_provider*>(p); }
+  static std::size_t count(const retort_provider_instance* p) {
+    return reinterpret_cast<const compiled_provider*>(p)->revisions.size();
+  }
+  static const retort_revision* at(const retort_provider_instance* p, std::size_t i) {
+    const auto* self = reinterpret_cast<const compiled_provider*>(p);
+    return i < self->revisions.size() ? &self->revisions[i] : nullptr;
+  }
+  static int run(retort_provider_instance*, std::size_t i, std::int32_t direction,
+                 const retort_migration_context* ctx, retort_error* err) {
+    return guard(err, [&] {
+      const auto& all = registered_revisions();
+      if (i >= all.size()) throw failure("no revision at that index", RETORT_ERROR_PLUGIN);
+      const migration_fn& fn = direction == RETORT_UPGRADE ? detail_access::upgrade(all[i])
+                                                           : detail_access::downgrade(all[i]);
+      if (!fn) return;  // nothing to do in this direction
+      ops o(ctx);
+      fn(o);
+    });
+  }
+
+  static const retort_plugin_descriptor* descriptor(const char* name, const char* version) {
+    static const retort_provider_v1 functions{sizeof(retort_provider_v1), &open, &close, &count, &at, &run};
+    static const retort_plugin_descriptor d{sizeof(retort_plugin_descriptor), RETORT_ABI_MAJOR,
+                                            RETORT_ABI_MINOR, RETORT_PLUGIN_PROVIDER, name, version,
+                                            &functions};
+    return &d;
+  }
+};
+
+}  // namespace detail
+}  // namespace retort
+
+/// Exports the revisions registered in this shared object as a provider plugin.
+#define RETORT_REVISION_PLUGIN(name, version)                                        \
+  RETORT_PLUGIN_NOTE("provider", name, version, "");                                     \
+  RETORT_EXPORT const retort_plugin_descriptor* retort_plugin_entry(void) {          \
+    return ::retort::detail::compiled_provider::descriptor(name, version);           \
+  }
