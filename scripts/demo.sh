@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The demo: installs what is missing, builds retort with the SQLite dialect,
+# applies the example shop revisions (revisions/shop) to ./shop.db using the
+# repository's retort.ini, and shows `current` and `history`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/deps.sh
+
+ensure_packages "${RETORT_BUILD_PACKAGES[@]}"
+
+echo "==> building"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$(nproc)" --target retort retort_sqlite retort_sqldir retort_shop
+
+echo "==> retort upgrade head"
+build/bin/retort upgrade head
+echo "==> retort current"
+build/bin/retort current
+echo "==> retort history"
+build/bin/retort history

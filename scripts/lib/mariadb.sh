@@ -1,0 +1,188 @@
+# shellcheck shell=bash
+#
+# scripts/lib/mariadb.sh: a private MariaDB server for the test suite,
+# without systemd. Source it, then:
+#
+#   mariadb_start DIR [PORT]   # PORT defaults to 33306
+#   mariadb_stop DIR
+#
+# mariadb_start owns DIR: the data directory (DIR/data), the socket
+# (DIR/mysqld.sock), the pid file (DIR/mysqld.pid) and the logs
+# (DIR/mysqld.log, DIR/mysqld.out). The server listens on 127.0.0.1 only. It
+# stops a server left running in DIR by an earlier run, reuses DIR/data when
+# it is already initialised (install-db is the slow part), recreates the
+# database retort_test empty, makes the account retort/retort (from
+# 127.0.0.1 and localhost, all privileges) and exports
+#   RETORT_TEST_MARIADB_URL=mariadb://retort:retort@127.0.0.1:PORT/retort_test
+# Both functions return non-zero with a message on stderr on failure; neither
+# exits the calling shell or changes its options.
+#
+# Runs as root (the server drops to the mysql account) or as any user (the
+# server runs as that user). MARIADB_START_TIMEOUT (seconds, default 60)
+# bounds the wait for the server to answer.
+
+# Settings that make a throw-away server start fast and stay small; shared by
+# install-db and the server so the redo log is created at its final size.
+# Durability is traded away on purpose: the data lives as long as one run.
+_mariadb_fast_options=(
+  --innodb-buffer-pool-size=64M
+  --innodb-log-file-size=16M
+  --innodb-flush-log-at-trx-commit=0
+  --innodb-doublewrite=0
+  --skip-log-bin
+  --sync-binlog=0
+  --character-set-server=utf8mb4
+  --collation-server=utf8mb4_general_ci
+)
+
+_mariadb_fail() {
+  echo "mariadb_start: $*" >&2
+  return 1
+}
+
+# The account the server runs as, and the one whose unix_socket login
+# install-db creates for administration.
+_mariadb_os_user() {
+  if [[ $EUID -eq 0 ]]; then echo mysql; else id -un; fi
+}
+
+_mariadb_admin_user() {
+  if [[ $EUID -eq 0 ]]; then echo root; else id -un; fi
+}
+
+# Prints the pid of the server running from DIR, if there is one. The pid
+# file alone is not trusted: the process must exist and be a mariadbd whose
+# command line names DIR/data, so a recycled pid is never signalled.
+_mariadb_running_pid() {
+  local dir=$1 pid
+  for pidfile in "$dir/mysqld.pid" "$dir/launch.pid"; do
+    [[ -r $pidfile ]] || continue
+    pid=$(<"$pidfile")
+    [[ $pid =~ ^[0-9]+$ ]] || continue
+    [[ -r /proc/$pid/cmdline ]] || continue
+    if tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "--datadir=$dir/data"; then
+      echo "$pid"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# Runs SQL as the administrative account over the socket.
+_mariadb_admin_sql() {
+  local dir=$1 sql=$2
+  mariadb --no-defaults --protocol=socket --socket="$dir/mysqld.sock" \
+    --user="$(_mariadb_admin_user)" --batch --skip-column-names -e "$sql"
+}
+
+_mariadb_initialise() {
+  local dir=$1 os_user
+  os_user=$(_mariadb_os_user)
+  [[ -d $dir/data/mysql ]] && return 0
+  rm -rf "$dir/data"
+  if ! mariadb-install-db --no-defaults --user="$os_user" --datadir="$dir/data" \
+      --auth-root-authentication-method=socket --skip-test-db --skip-name-resolve \
+      "${_mariadb_fast_options[@]}" >"$dir/install-db.log" 2>&1; then
+    tail -n 20 "$dir/install-db.log" >&2
+    rm -rf "$dir/data"
+    _mariadb_fail "mariadb-install-db failed for $dir/data (log: $dir/install-db.log)"
+    return 1
+  fi
+}
+
+# Waits until the server answers on its socket, the process dies, or the
+# timeout passes.
+_mariadb_wait_ready() {
+  local dir=$1 pid=$2 timeout=${MARIADB_START_TIMEOUT:-60}
+  local deadline=$((SECONDS + timeout))
+  while ((SECONDS < deadline)); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 20 "$dir/mysqld.log" >&2 2>/dev/null
+      _mariadb_fail "mariadbd exited during startup (log: $dir/mysqld.log)"
+      return 1
+    fi
+    if _mariadb_admin_sql "$dir" "SELECT 1" >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.2
+  done
+  kill -KILL "$pid" 2>/dev/null
+  tail -n 20 "$dir/mysqld.log" >&2 2>/dev/null
+  _mariadb_fail "mariadbd did not answer within ${timeout} s (log: $dir/mysqld.log); killed it"
+}
+
+_mariadb_create_account_and_database() {
+  local dir=$1
+  # CREATE OR REPLACE resets the password should an earlier run have left
+  # the account with another one.
+  _mariadb_admin_sql "$dir" "
+    CREATE OR REPLACE USER 'retort'@'127.0.0.1' IDENTIFIED BY 'retort';
+    CREATE OR REPLACE USER 'retort'@'localhost' IDENTIFIED BY 'retort';
+    GRANT ALL PRIVILEGES ON *.* TO 'retort'@'127.0.0.1';
+    GRANT ALL PRIVILEGES ON *.* TO 'retort'@'localhost';
+    DROP DATABASE IF EXISTS retort_test;
+    CREATE DATABASE retort_test CHARACTER SET utf8mb4;" >&2
+}
+
+mariadb_start() {
+  local dir=${1:?usage: mariadb_start DIR [PORT]} port=${2:-33306} os_user pid
+  [[ $port =~ ^[0-9]+$ ]] || { _mariadb_fail "port must be a number, not '$port'"; return 1; }
+  for tool in mariadbd mariadb-install-db mariadb; do
+    command -v "$tool" >/dev/null 2>&1 || PATH=$PATH:/usr/sbin command -v "$tool" >/dev/null 2>&1 ||
+      { _mariadb_fail "$tool not found: install mariadb-server and mariadb-client"; return 1; }
+  done
+  mkdir -p "$dir" || { _mariadb_fail "cannot create $dir"; return 1; }
+  dir=$(cd "$dir" && pwd) || return 1
+
+  mariadb_stop "$dir" || return 1
+
+  os_user=$(_mariadb_os_user)
+  if [[ $EUID -eq 0 ]]; then
+    chown "$os_user:" "$dir" || { _mariadb_fail "cannot give $dir to $os_user"; return 1; }
+    [[ -d $dir/data ]] && chown -R "$os_user:" "$dir/data"
+    # The server drops to $os_user, which must be able to reach DIR.
+    if ! runuser -u "$os_user" -- test -w "$dir"; then
+      _mariadb_fail "the $os_user account cannot write $dir (is a parent folder private, e.g. /root?)"
+      return 1
+    fi
+  fi
+
+  _mariadb_initialise "$dir" || return 1
+
+  local server=(mariadbd --no-defaults --datadir="$dir/data" --bind-address=127.0.0.1
+    --port="$port" --socket="$dir/mysqld.sock" --pid-file="$dir/mysqld.pid"
+    --log-error="$dir/mysqld.log" --skip-name-resolve "${_mariadb_fast_options[@]}")
+  [[ $EUID -eq 0 ]] && server+=(--user="$os_user")
+  PATH=$PATH:/usr/sbin
+  rm -f "$dir/mysqld.sock" "$dir/mysqld.pid"
+  # The subshell makes the server a grandchild: the caller's `wait` never
+  # waits for it and its job table stays clean. setsid keeps terminal
+  # signals (Ctrl-C) for the caller, whose trap calls mariadb_stop.
+  (setsid "${server[@]}" >>"$dir/mysqld.out" 2>&1 </dev/null & echo $! >"$dir/launch.pid")
+  pid=$(<"$dir/launch.pid")
+
+  _mariadb_wait_ready "$dir" "$pid" || return 1
+  _mariadb_create_account_and_database "$dir" ||
+    { _mariadb_fail "could not create the retort account and database"; return 1; }
+  export RETORT_TEST_MARIADB_URL="mariadb://retort:retort@127.0.0.1:$port/retort_test"
+}
+
+mariadb_stop() {
+  local dir=${1:?usage: mariadb_stop DIR} pid
+  [[ -d $dir ]] || return 0
+  dir=$(cd "$dir" && pwd) || return 1
+  pid=$(_mariadb_running_pid "$dir") || { rm -f "$dir/mysqld.pid" "$dir/launch.pid"; return 0; }
+  # SIGTERM is mariadbd's clean shutdown.
+  kill -TERM "$pid" 2>/dev/null
+  local deadline=$((SECONDS + 60))
+  while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid" 2>/dev/null
+    sleep 0.5
+  fi
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "mariadb_stop: mariadbd (pid $pid) in $dir does not stop" >&2
+    return 1
+  fi
+  rm -f "$dir/mysqld.pid" "$dir/launch.pid" "$dir/mysqld.sock"
+}
