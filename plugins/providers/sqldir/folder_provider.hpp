@@ -1,0 +1,50 @@
+// sqldir/folder_provider.hpp: the provider the plugin exports: a folder of
+// revision files, read once when opened, and their scripts handed to the host.
+#pragma once
+
+#include "parse.hpp"
+
+#include <retort/sdk/provider.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sqldir {
+
+class FolderProvider final : public retort::provider {
+ public:
+  /// Reads and parses every revision file of `folder` (see list_sql_files);
+  /// throws retort::failure on the first problem, including two files that
+  /// declare the same revision id (RETORT_ERROR_REVISION, naming both).
+  explicit FolderProvider(std::string_view folder);
+
+  // The records point into entries_, so the object must stay where it is.
+  FolderProvider(const FolderProvider&) = delete;
+  FolderProvider& operator=(const FolderProvider&) = delete;
+
+  std::size_t revision_count() const override { return entries_.size(); }
+  const retort_revision* revision_at(std::size_t index) const override;
+  /// Emits the upgrade or downgrade script as one RETORT_OP_EXECUTE, or
+  /// nothing when the script has no SQL in it.
+  void run(std::size_t index, std::int32_t direction, const retort_migration_context& ctx) override;
+
+ private:
+  struct Entry {
+    ParsedRevision parsed;
+    std::string origin;  // the file's path, as the folder argument spells it
+    std::vector<retort_str> down_revisions, branch_labels, depends_on;
+    retort_revision record{};
+  };
+
+  void refuse_duplicate_ids() const;
+  static void build_record(Entry& entry);
+
+  // Filled once in the constructor and never resized afterwards: the
+  // retort_revision records borrow from these strings until destruction.
+  std::vector<Entry> entries_;
+};
+
+}  // namespace sqldir

@@ -1,0 +1,71 @@
+#include "values.hpp"
+
+#include <cstddef>
+
+namespace sqldir {
+namespace {
+
+bool is_id_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+constexpr std::size_t max_name_length = 64;
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(horizontal_space);
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(horizontal_space);
+  return text.substr(first, last - first + 1);
+}
+
+bool is_blank(std::string_view line) {
+  return line.find_first_not_of(horizontal_space) == std::string_view::npos;
+}
+
+bool is_revision_id(std::string_view text) {
+  if (text.empty() || text.size() > max_name_length) return false;
+  for (char c : text)
+    if (!is_id_char(c)) return false;
+  return true;
+}
+
+bool is_branch_label(std::string_view text) {
+  if (text.empty() || text.size() > max_name_length) return false;
+  for (char c : text)
+    if (!is_id_char(c) && c != '.' && c != '-') return false;
+  return true;
+}
+
+std::optional<bool> parse_flag(std::string_view text) {
+  for (std::string_view yes : {"true", "yes", "1"})
+    if (equals_ignoring_case(text, yes)) return true;
+  for (std::string_view no : {"false", "no", "0"})
+    if (equals_ignoring_case(text, no)) return false;
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> split_list(std::string_view value) {
+  std::vector<std::string> items;
+  if (is_blank(value)) return items;
+  for (;;) {
+    const auto comma = value.find(',');
+    const std::string_view item = trim(value.substr(0, comma));
+    if (item.empty()) return std::nullopt;
+    items.emplace_back(item);
+    if (comma == std::string_view::npos) return items;
+    value.remove_prefix(comma + 1);
+  }
+}
+
+}  // namespace sqldir

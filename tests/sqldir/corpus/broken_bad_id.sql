@@ -1,0 +1,4 @@
+-- retort:revision not-an-id!
+-- retort:down_revision a,,b
+-- retort:transactional maybe
+-- retort:upgrade
