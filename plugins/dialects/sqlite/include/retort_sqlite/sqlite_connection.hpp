@@ -1,0 +1,65 @@
+// A live SQLite session: scripts, queries, transactions and the migration
+// lock. See README.md for how the lock and transactions fit together.
+#pragma once
+
+#include <retort/sdk/dialect.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+
+namespace retort::sqlite {
+
+class sqlite_connection final : public retort::connection {
+ public:
+  /// Opens (creating if needed) the database file `path`, relative to the
+  /// current directory, or ":memory:". failure(USAGE) for an empty path,
+  /// failure(DATABASE) naming the file when it cannot be opened, is not a
+  /// database, or is read-only.
+  static std::unique_ptr<sqlite_connection> open(std::string_view path);
+  ~sqlite_connection() override;
+  sqlite_connection(const sqlite_connection&) = delete;
+  sqlite_connection& operator=(const sqlite_connection&) = delete;
+
+  /// Runs every statement of `sql`; a failure names the statement (index,
+  /// message, shortened text) and carries SQLite's extended error code.
+  void execute(std::string_view sql) override;
+  /// Runs exactly one statement; values are text, NULL is std::nullopt.
+  void query_rows(std::string_view sql, const std::function<void(const row&)>& on_row) override;
+
+  /// Inside the lock: SAVEPOINT / RELEASE / ROLLBACK TO + RELEASE of
+  /// "retort_step". Without it: BEGIN / COMMIT / ROLLBACK.
+  void begin() override;
+  void commit() override;
+  void rollback() override;
+  /// BEGIN IMMEDIATE, waiting at most `timeout_seconds` for other writers.
+  /// `key` is ignored: SQLite has one write lock per database file.
+  void lock(std::string_view key, double timeout_seconds) override;
+  /// Rolls back steps never committed, then COMMITs the run.
+  void unlock(std::string_view key) override;
+
+  /// Whether `table` is a table of `schema` ("" or "main": the main
+  /// database; any other name: that attached database, false if none is
+  /// attached under it). Case-insensitive, as SQLite's names are.
+  bool table_exists(std::string_view schema, std::string_view table) override;
+
+  /// Whether the migration lock (the outer write transaction) is held.
+  bool locked() const noexcept { return locked_; }
+
+ private:
+  explicit sqlite_connection(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  /// Runs one internal statement (no rows); failure(DATABASE) on error.
+  void run(const char* sql);
+  [[noreturn]] void throw_lost_transaction(const char* during);
+  /// Whether `sql`, with `parameter` bound to ?1, returns a row.
+  bool has_row(const std::string& sql, std::string_view parameter);
+
+  sqlite3* db_;
+  std::string path_;  // as given, for messages
+  bool locked_ = false;
+  int open_steps_ = 0;  // savepoints begun and not yet committed or rolled back
+};
+
+}  // namespace retort::sqlite

@@ -1,0 +1,25 @@
+// The SQLite dialect: what the plugin exports through the SDK.
+#pragma once
+
+#include <retort/sdk/dialect.hpp>
+
+namespace retort::sqlite {
+
+class sqlite_dialect final : public retort::dialect {
+ public:
+  const char* const* schemes() const noexcept override;
+  /// SQLite's DDL rolls back with its transaction.
+  bool transactional_ddl() const noexcept override { return true; }
+  const char* begin_sql() const noexcept override { return "BEGIN"; }
+  const char* commit_sql() const noexcept override { return "COMMIT"; }
+
+  /// Opens option url.database (see sqlite_connection::open); the URL itself
+  /// is never read or echoed.
+  std::unique_ptr<retort::connection> connect(std::string_view url, const options& opts) override;
+  void render(const retort_op& op, const statement_out& out) override;
+  void split(std::string_view script, const statement_out& out) override;
+  std::string quote_identifier(std::string_view name) const override;
+  std::string quote_literal(std::string_view value) const override;
+};
+
+}  // namespace retort::sqlite

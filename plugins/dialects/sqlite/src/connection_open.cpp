@@ -1,0 +1,61 @@
+#include <retort_sqlite/sqlite_connection.hpp>
+
+#include <sqlite3.h>
+
+namespace retort::sqlite {
+namespace {
+
+[[noreturn]] void cannot_open(std::string_view path, std::string_view why, sqlite3* db) {
+  throw failure("cannot open SQLite database '" + std::string(path) + "': " + std::string(why),
+                RETORT_ERROR_DATABASE, {}, db ? sqlite3_extended_errcode(db) : 0);
+}
+
+}  // namespace
+
+std::unique_ptr<sqlite_connection> sqlite_connection::open(std::string_view path) {
+  if (path.empty())
+    throw failure(
+        "the sqlite URL names no database file: use sqlite:///relative.db, "
+        "sqlite:////absolute.db or sqlite://:memory:",
+        RETORT_ERROR_USAGE);
+  if (path.find('\0') != std::string_view::npos)
+    throw failure("the sqlite database path contains a NUL byte", RETORT_ERROR_USAGE);
+
+  std::string file(path);
+  // SQLite builds with SQLITE_USE_URI (Debian's, for one) read "file:..." as
+  // a URI with its own options; the URL has already named a plain file.
+  if (file.compare(0, 5, "file:") == 0) file = "./" + file;
+
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  // The connection owns `db` from here, even when opening failed.
+  std::unique_ptr<sqlite_connection> conn(new sqlite_connection(db, std::string(path)));
+  if (rc != SQLITE_OK) cannot_open(path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc), db);
+  sqlite3_extended_result_codes(db, 1);
+
+  // Opening is lazy: a file that is not a database fails only when read.
+  if (sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK)
+    cannot_open(path, sqlite3_errmsg(db), db);
+  // SQLite silently falls back to read-only when the file is not writable;
+  // a migration would then fail at its first write, far from the cause.
+  if (sqlite3_db_readonly(db, "main") == 1) cannot_open(path, "the file is read-only", db);
+  return conn;
+}
+
+sqlite_connection::~sqlite_connection() {
+  // Closing with the lock's transaction still open rolls it back: a run that
+  // never reached unlock() leaves the database as it was before lock().
+  sqlite3_close_v2(db_);
+}
+
+void sqlite_connection::run(const char* sql) {
+  char* message = nullptr;
+  int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &message);
+  if (rc == SQLITE_OK) return;
+  std::string why = message ? message : sqlite3_errstr(rc);
+  sqlite3_free(message);
+  throw failure(std::string(sql) + " failed: " + why, RETORT_ERROR_DATABASE, {},
+                sqlite3_extended_errcode(db_));
+}
+
+}  // namespace retort::sqlite

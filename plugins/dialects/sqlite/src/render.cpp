@@ -1,0 +1,163 @@
+#include <retort_sqlite/render.hpp>
+
+#include "column_sql.hpp"
+#include "op_fields.hpp"
+#include "text.hpp"
+
+#include <retort_sqlite/quote.hpp>
+
+namespace retort::sqlite {
+namespace {
+
+using fields::name_of;
+using fields::qualified;
+using fields::text_of;
+
+// Names every operation needs, read and checked once.
+struct target {
+  std::string context;  // e.g. "drop_column shop.users", the start of every message
+  std::string_view schema;
+  std::string_view table;
+};
+
+target table_target(const retort_op& op) {
+  std::string_view kind = fields::op_name(op.kind);
+  target t;
+  t.table = name_of(op.table, kind, "table name");
+  t.schema = text_of(op.schema, "schema");
+  t.context = std::string(kind) + " " + fields::display_table(op);
+  return t;
+}
+
+std::string alter_table(const target& t) { return "ALTER TABLE " + qualified(t.schema, t.table); }
+
+std::string drop_table_sql(const retort_op& op) {
+  target t = table_target(op);
+  return std::string("DROP TABLE ") + (op.flags & RETORT_OP_IF_EXISTS ? "IF EXISTS " : "") +
+         qualified(t.schema, t.table);
+}
+
+std::string add_column_sql(const retort_op& op) {
+  target t = table_target(op);
+  if (op.column_count != 1)
+    throw failure(t.context + ": add_column takes exactly one column, got " +
+                      std::to_string(op.column_count),
+                  RETORT_ERROR_USAGE);
+  const retort_column& c = *op.columns[0];
+  std::string label = fields::display_table(op) + "." + std::string(name_of(c.name, t.context, "column 1 name"));
+  // SQLite refuses these in ALTER TABLE ADD COLUMN whatever the data; saying
+  // so here lets offline mode fail as early as online mode.
+  if (c.flags & (RETORT_COLUMN_PRIMARY_KEY | RETORT_COLUMN_AUTOINCREMENT))
+    throw failure("SQLite cannot add the PRIMARY KEY column " + label +
+                      ": rebuild the table with create_table + execute(INSERT … SELECT) + "
+                      "drop_table + rename_table",
+                  RETORT_ERROR_USAGE);
+  if (c.flags & RETORT_COLUMN_UNIQUE)
+    throw failure("SQLite cannot add the UNIQUE column " + label +
+                      ": add it without unique, then create a unique index on it",
+                  RETORT_ERROR_USAGE);
+  return alter_table(t) + " ADD COLUMN " +
+         column_definition(c, 0, key_role::none, fields::display_table(op), t.context);
+}
+
+std::string drop_column_sql(const retort_op& op) {
+  target t = table_target(op);
+  return alter_table(t) + " DROP COLUMN " + quote_identifier(name_of(op.name, t.context, "column name"));
+}
+
+std::string rename_column_sql(const retort_op& op) {
+  target t = table_target(op);
+  return alter_table(t) + " RENAME COLUMN " +
+         quote_identifier(name_of(op.name, t.context, "column name")) + " TO " +
+         quote_identifier(name_of(op.new_name, t.context, "new column name"));
+}
+
+std::string rename_table_sql(const retort_op& op) {
+  target t = table_target(op);
+  // The new name stays in the table's schema; SQLite refuses a qualified one.
+  return alter_table(t) + " RENAME TO " + quote_identifier(name_of(op.new_name, t.context, "new table name"));
+}
+
+// SQLite cannot change a column's type, nullability or default in place; the
+// documented way is a table rebuild, which a revision can spell out with
+// portable operations. Faking it here would need the table's full definition,
+// which only the database knows, so offline mode could not render it.
+void alter_column(const retort_op& op) {
+  target t = table_target(op);
+  std::string_view column = name_of(op.name, t.context, "column name");
+  bool changes_something = !text::trim(text_of(op.alter_type, "alter_type")).empty() ||
+                           op.alter_nullable != RETORT_ALTER_KEEP ||
+                           op.alter_default_action != RETORT_DEFAULT_KEEP;
+  if (!changes_something) return;  // nothing asked, nothing to render
+  throw failure("SQLite cannot ALTER COLUMN " + fields::display_table(op) + "." + std::string(column) +
+                    " (type/nullability/default): rebuild the table with create_table + "
+                    "execute(INSERT … SELECT) + drop_table + rename_table",
+                RETORT_ERROR_USAGE);
+}
+
+// An entry with a parenthesis or a space is an expression or carries a
+// collation or sort order ("lower(email)", "name DESC"): it is SQL, not a name.
+std::string index_entry(std::string_view entry) {
+  if (entry.find('(') != std::string_view::npos || entry.find(' ') != std::string_view::npos)
+    return std::string(entry);
+  return quote_identifier(entry);
+}
+
+std::string create_index_sql(const retort_op& op) {
+  target t = table_target(op);
+  std::string_view index = name_of(op.name, t.context, "index name");
+  if (op.index_column_count == 0) throw failure(t.context + ": index " + std::string(index) + " has no columns", RETORT_ERROR_USAGE);
+  std::string sql = "CREATE ";
+  if (op.flags & RETORT_OP_UNIQUE) sql += "UNIQUE ";
+  sql += "INDEX ";
+  if (op.flags & RETORT_OP_IF_NOT_EXISTS) sql += "IF NOT EXISTS ";
+  // SQLite puts the schema on the index, and the table must then be unqualified.
+  sql += qualified(t.schema, index) + " ON " + quote_identifier(t.table) + " (";
+  for (std::size_t i = 0; i < op.index_column_count; ++i) {
+    std::string what = "index column " + std::to_string(i + 1);
+    std::string_view entry = text::trim(text_of(op.index_columns[i], what));
+    if (entry.empty() || entry.find('\0') != std::string_view::npos)
+      throw failure(t.context + ": " + what + " of index " + std::string(index) + " is empty or contains NUL",
+                    RETORT_ERROR_USAGE);
+    sql += (i > 0 ? "," : "") + index_entry(entry);
+  }
+  sql += ")";
+  std::string_view where = text::trim(text_of(op.where, "where"));
+  if (!where.empty()) sql += " WHERE " + std::string(where);
+  return sql;
+}
+
+std::string drop_index_sql(const retort_op& op) {
+  std::string_view index = name_of(op.name, "drop_index", "index name");
+  return std::string("DROP INDEX ") + (op.flags & RETORT_OP_IF_EXISTS ? "IF EXISTS " : "") +
+         qualified(text_of(op.schema, "schema"), index);
+}
+
+std::string_view execute_sql(const retort_op& op) {
+  std::string_view sql = text_of(op.sql, "sql");
+  if (text::trim(sql).empty()) throw failure("execute: the SQL is empty", RETORT_ERROR_USAGE);
+  return sql;
+}
+
+}  // namespace
+
+void render_operation(const retort_op& op, const statement_out& out) {
+  fields::check_structs(op);
+  switch (op.kind) {
+    case RETORT_OP_CREATE_TABLE: return out(create_table_sql(op));
+    case RETORT_OP_DROP_TABLE: return out(drop_table_sql(op));
+    case RETORT_OP_ADD_COLUMN: return out(add_column_sql(op));
+    case RETORT_OP_DROP_COLUMN: return out(drop_column_sql(op));
+    case RETORT_OP_ALTER_COLUMN: return alter_column(op);
+    case RETORT_OP_RENAME_COLUMN: return out(rename_column_sql(op));
+    case RETORT_OP_RENAME_TABLE: return out(rename_table_sql(op));
+    case RETORT_OP_CREATE_INDEX: return out(create_index_sql(op));
+    case RETORT_OP_DROP_INDEX: return out(drop_index_sql(op));
+    case RETORT_OP_EXECUTE: return out(execute_sql(op));
+  }
+  throw failure("operation kind " + std::to_string(op.kind) + " is unknown to the sqlite dialect (ABI " +
+                    std::to_string(RETORT_ABI_MAJOR) + "." + std::to_string(RETORT_ABI_MINOR) + ")",
+                RETORT_ERROR_USAGE);
+}
+
+}  // namespace retort::sqlite

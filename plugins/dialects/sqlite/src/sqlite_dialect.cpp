@@ -1,0 +1,35 @@
+#include <retort_sqlite/sqlite_dialect.hpp>
+
+#include <retort_sqlite/quote.hpp>
+#include <retort_sqlite/render.hpp>
+#include <retort_sqlite/split.hpp>
+#include <retort_sqlite/sqlite_connection.hpp>
+
+namespace retort::sqlite {
+
+const char* const* sqlite_dialect::schemes() const noexcept {
+  static const char* const names[] = {"sqlite", nullptr};
+  return names;
+}
+
+std::unique_ptr<retort::connection> sqlite_dialect::connect(std::string_view, const options& opts) {
+  return sqlite_connection::open(option(opts, "url.database").value_or(""));
+}
+
+void sqlite_dialect::render(const retort_op& op, const statement_out& out) {
+  render_operation(op, out);
+}
+
+void sqlite_dialect::split(std::string_view script, const statement_out& out) {
+  for (std::string_view statement : split_statements(script)) out(statement);
+}
+
+std::string sqlite_dialect::quote_identifier(std::string_view name) const {
+  return sqlite::quote_identifier(name);
+}
+
+std::string sqlite_dialect::quote_literal(std::string_view value) const {
+  return sqlite::quote_literal(value);
+}
+
+}  // namespace retort::sqlite

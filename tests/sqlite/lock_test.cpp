@@ -1,0 +1,142 @@
+// The migration lock is SQLite's write transaction; steps are savepoints.
+#include "support.hpp"
+
+#include <retort_sqlite/sqlite_connection.hpp>
+
+#include <sqlite3.h>
+
+using namespace sqlite_test;
+using retort::sqlite::sqlite_connection;
+
+namespace {
+
+class SqliteLock : public ::testing::Test {
+ protected:
+  std::unique_ptr<sqlite_connection> open() { return sqlite_connection::open(dir_.file("run.db")); }
+
+ private:
+  temp_dir dir_;
+};
+
+}  // namespace
+
+TEST_F(SqliteLock, ARolledBackStepLeavesEarlierStepsAndUnlockCommitsThem) {
+  auto runner = open();
+  auto observer = open();
+  runner->lock("retort_version", 5);
+  runner->begin();
+  runner->execute("CREATE TABLE first (x)");
+  runner->commit();
+  runner->begin();
+  runner->execute("CREATE TABLE second (x)");
+  runner->rollback();
+  EXPECT_TRUE(runner->table_exists("", "first"));
+  EXPECT_FALSE(runner->table_exists("", "second"));
+  EXPECT_FALSE(observer->table_exists("", "first"));  // not committed before unlock
+
+  runner->unlock("retort_version");
+  EXPECT_FALSE(runner->locked());
+  EXPECT_TRUE(observer->table_exists("", "first"));
+  EXPECT_FALSE(observer->table_exists("", "second"));
+}
+
+TEST_F(SqliteLock, ARunThatNeverUnlocksLeavesThePreviousCommittedState) {
+  {
+    auto before = open();
+    before->execute("CREATE TABLE kept (x)");
+  }
+  {
+    auto runner = open();
+    runner->lock("k", 5);
+    runner->begin();
+    runner->execute("CREATE TABLE lost (x); DROP TABLE kept");
+    runner->commit();
+  }  // disconnected without unlock, as a killed process would be
+  auto after = open();
+  EXPECT_TRUE(after->table_exists("", "kept"));
+  EXPECT_FALSE(after->table_exists("", "lost"));
+}
+
+TEST_F(SqliteLock, TimesOutWhenAnotherConnectionHoldsTheWriteLock) {
+  auto holder = open();
+  holder->execute("BEGIN IMMEDIATE");
+  auto waiter = open();
+  auto f = failure_of([&] { waiter->lock("retort_version", 0.2); });
+  EXPECT_EQ(f.kind(), RETORT_ERROR_LOCK_TIMEOUT);
+  EXPECT_STREQ(f.what(), "database is locked by another writer; waited 0.2 s");
+  EXPECT_EQ(f.native_code() & 0xff, SQLITE_BUSY);
+  EXPECT_FALSE(waiter->locked());
+
+  holder->execute("COMMIT");
+  waiter->lock("retort_version", 0.2);
+  EXPECT_TRUE(waiter->locked());
+  waiter->unlock("retort_version");
+}
+
+TEST_F(SqliteLock, ASecondRunnerWaitsForTheFirstToUnlock) {
+  auto first = open();
+  auto second = open();
+  first->lock("k", 5);
+  EXPECT_EQ(failure_of([&] { second->lock("k", 0); }).kind(), RETORT_ERROR_LOCK_TIMEOUT);
+  first->unlock("k");
+  second->lock("k", 0);
+  second->unlock("k");
+}
+
+TEST_F(SqliteLock, UnlockRollsBackAStepThatWasNeverCommitted) {
+  auto runner = open();
+  runner->lock("k", 5);
+  runner->begin();
+  runner->execute("CREATE TABLE done (x)");
+  runner->commit();
+  runner->begin();
+  runner->execute("CREATE TABLE half (x)");
+  runner->unlock("k");
+  auto observer = open();
+  EXPECT_TRUE(observer->table_exists("", "done"));
+  EXPECT_FALSE(observer->table_exists("", "half"));
+}
+
+TEST_F(SqliteLock, StepsWithoutTheLockAreRealTransactions) {
+  auto db = open();
+  auto observer = open();
+  db->begin();
+  db->execute("CREATE TABLE t (x)");
+  db->rollback();
+  EXPECT_FALSE(db->table_exists("", "t"));
+  db->begin();
+  db->execute("CREATE TABLE t (x)");
+  db->commit();
+  EXPECT_TRUE(observer->table_exists("", "t"));
+  db->rollback();  // nothing open: nothing to undo
+}
+
+TEST_F(SqliteLock, MisuseIsReportedNotIgnored) {
+  auto db = open();
+  db->lock("k", 1);
+  EXPECT_STREQ(failure_of([&] { db->lock("k", 1); }).what(),
+               "lock: this connection already holds the migration lock");
+  EXPECT_STREQ(failure_of([&] { db->commit(); }).what(), "commit: no step is open (begin() was not called)");
+  EXPECT_STREQ(failure_of([&] { db->rollback(); }).what(), "rollback: no step is open (begin() was not called)");
+  db->unlock("k");
+  db->unlock("k");  // idempotent
+
+  db->begin();
+  auto f = failure_of([&] { db->lock("k", 1); });
+  EXPECT_EQ(f.kind(), RETORT_ERROR_USAGE);
+  EXPECT_STREQ(f.what(), "lock: a transaction is already open; take the migration lock before begin()");
+  db->rollback();
+}
+
+TEST_F(SqliteLock, AScriptThatEndsTheLockTransactionIsCaught) {
+  auto db = open();
+  db->lock("k", 1);
+  db->begin();
+  db->execute("CREATE TABLE t (x); COMMIT");
+  auto f = failure_of([&] { db->commit(); });
+  EXPECT_EQ(f.kind(), RETORT_ERROR_DATABASE);
+  EXPECT_STREQ(f.what(),
+               "commit: the transaction holding the migration lock has ended (a script ran COMMIT or "
+               "ROLLBACK, or SQLite rolled back after an error); the lock is lost");
+  EXPECT_FALSE(db->locked());
+}
