@@ -1,0 +1,51 @@
+// The host's settings: the command line, the environment, retort.ini and the
+// defaults merged into one value, in that order of precedence (SPEC §4).
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace host {
+
+/// What the CLI parsed; an absent flag is nullopt or empty.
+struct CommandLine {
+  std::optional<std::string> config_file, url, log_level, log_format, log_file;
+  std::vector<std::string> plugin_paths;
+  std::vector<std::string> x_args;  ///< "KEY=VALUE", as given to -x
+};
+
+/// Everything the rest of the host needs to know. Paths are absolute.
+struct Settings {
+  std::string database_url;              ///< "" if none was given anywhere
+  std::vector<std::string> revisions;    ///< a folder, a .so, or "provider:argument"
+  std::vector<std::string> plugin_path;  ///< --plugin-path, RETORT_PLUGIN_PATH, then config
+  std::string version_table = "retort_version";
+  std::string version_table_schema;
+  std::string history_table = "retort_history";
+  bool transaction_per_migration = true;
+  double lock_timeout = 60;                                 ///< seconds, > 0
+  std::string log_level = "info";                           ///< error | warn | info | debug
+  std::string log_format = "text";                          ///< text | json
+  std::string log_file;                                     ///< "" for none
+  std::string config_file;                                  ///< the file read, "" if none
+  std::vector<std::pair<std::string, std::string>> x_args;  ///< in command-line order
+};
+
+/// Looks a variable up; nullopt when unset. An empty value counts as unset.
+using Environment = std::function<std::optional<std::string>(const std::string&)>;
+
+/// The process environment, through getenv.
+Environment process_environment();
+
+/// Merges the sources. `cwd` anchors relative paths from the command line and
+/// the environment, and is where ./retort.ini is looked for. Throws a
+/// one-line host::Error(usage) for any bad value, naming where it came from
+/// (flag, variable, or FILE:LINE).
+Settings resolve_settings(const CommandLine& command_line, const Environment& environment,
+                          const std::filesystem::path& cwd);
+
+}  // namespace host

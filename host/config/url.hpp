@@ -1,0 +1,45 @@
+// Database URLs: the one parser the host has (dialects receive the parts as
+// connect options and never parse URLs), and the masking that keeps a
+// password out of everything retort prints.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace host {
+
+/// A database URL split into its parts, each percent-decoded.
+/// An empty string (or an empty `port`) means the part was absent.
+struct Url {
+  std::string scheme;  ///< lowercased; "sqlite", "postgresql", "postgres", "mariadb", "mysql", ...
+  std::string user, password;
+  bool has_password = false;  ///< true for "user:@host" (an empty password given)
+  std::string host;           ///< an IPv6 address without its brackets
+  std::optional<int> port;
+  std::string database;  ///< sqlite: the file path as written, or ":memory:"
+  std::vector<std::pair<std::string, std::string>> params;  ///< ?name=value, in order
+  std::string text;  ///< the URL as given, password included: never print it
+};
+
+/// Parses `text`. Throws host::Error(usage) on a syntax error, with the URL
+/// masked; an unknown scheme is not an error here (a plugin may answer it).
+/// A password may contain unencoded '@' and ':', but '/' and '?' must be
+/// percent-encoded.
+Url parse_url(std::string_view text);
+
+/// The URL as retort_connect_params options: url.user, url.password,
+/// url.host, url.port, url.database, param.NAME. An absent part has no option.
+std::vector<std::pair<std::string, std::string>> connect_options(const Url& url);
+
+/// `text` with its password replaced by "***". Works on unparsable text too,
+/// then masking generously: everything between "//user:" and the last '@'.
+std::string mask_url(std::string_view text);
+
+/// `text` with every occurrence of each non-empty secret, raw or
+/// percent-encoded, replaced by "***". Apply to any message before printing it.
+std::string mask_secrets(std::string text, const std::vector<std::string>& secrets);
+
+}  // namespace host

@@ -1,0 +1,67 @@
+// host/log: the host's one logger. Lines go to stderr (stdout carries only
+// results), optionally also to a file, as text or JSON, with every
+// configured secret masked.
+#pragma once
+
+#include <cstdio>
+#include <iosfwd>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace host {
+
+/// Most severe first: a logger at `info` writes error, warn and info.
+enum class Level { error, warn, info, debug };
+
+/// "error" | "warn" | "info" | "debug", any case; host::Error(usage) otherwise.
+Level parse_level(std::string_view name);
+
+/// The lowercase name parse_level accepts.
+std::string_view level_name(Level level);
+
+/// Extra key=value pairs on a line, in order.
+using LogFields = std::vector<std::pair<std::string, std::string>>;
+
+class Logger {
+ public:
+  /// Lines go to `console`; the process-wide logger() uses std::cerr.
+  /// Until configure(): info, text, no file, no secrets.
+  explicit Logger(std::ostream& console);
+  ~Logger();
+  Logger(const Logger&) = delete;
+  Logger& operator=(const Logger&) = delete;
+
+  /// Replaces the whole configuration. `file`, when not empty, is opened for
+  /// appending (host::Error(usage) naming it if that fails; the previous
+  /// configuration then stays). `secrets` are masked in every line.
+  void configure(Level threshold, bool json, const std::string& file,
+                 std::vector<std::string> secrets);
+
+  /// Whether a line of `level` would be written; spares building costly ones.
+  bool enabled(Level level) const noexcept;
+
+  /// Writes one line if `level` passes the threshold. Never throws: a line
+  /// that cannot be written is lost, the migration goes on.
+  void log(Level level, std::string_view message, const LogFields& fields = {}) noexcept;
+
+  void error(std::string_view message, const LogFields& fields = {}) noexcept;
+  void warn(std::string_view message, const LogFields& fields = {}) noexcept;
+  void info(std::string_view message, const LogFields& fields = {}) noexcept;
+  void debug(std::string_view message, const LogFields& fields = {}) noexcept;
+
+ private:
+  mutable std::mutex mutex_;
+  std::ostream& console_;
+  Level threshold_ = Level::info;
+  bool json_ = false;
+  std::FILE* file_ = nullptr;  ///< owned; closed on reconfigure and destruction
+  std::vector<std::string> secrets_;
+};
+
+/// The process-wide logger, writing to stderr.
+Logger& logger();
+
+}  // namespace host

@@ -1,0 +1,108 @@
+// SPEC §4: "A password is never printed" - not in masked URLs, not in errors.
+#include <gtest/gtest.h>
+
+#include "host/config/url.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using host::mask_secrets;
+using host::mask_url;
+using host::parse_url;
+
+void expect_no_trace_of(const std::string& text, const std::vector<std::string>& forms) {
+  for (const auto& form : forms) {
+    EXPECT_EQ(text.find(form), std::string::npos) << "'" << form << "' leaked in: " << text;
+  }
+}
+
+TEST(MaskUrl, PasswordBecomesStars) {
+  EXPECT_EQ(mask_url("postgresql://alice:s3cret@db:5432/shop?sslmode=require"),
+            "postgresql://alice:***@db:5432/shop?sslmode=require");
+  EXPECT_EQ(mask_url("mariadb://root:pw@[::1]:3306/shop"), "mariadb://root:***@[::1]:3306/shop");
+}
+
+TEST(MaskUrl, UrlWithoutPasswordIsUnchanged) {
+  EXPECT_EQ(mask_url("postgresql://alice@db/shop"), "postgresql://alice@db/shop");
+  EXPECT_EQ(mask_url("postgresql://db:5432/shop?x=a@b"), "postgresql://db:5432/shop?x=a@b");
+  EXPECT_EQ(mask_url("sqlite:///shop.db"), "sqlite:///shop.db");
+  EXPECT_EQ(mask_url(""), "");
+}
+
+TEST(MaskUrl, EmptyPasswordIsMaskedToo) {
+  EXPECT_EQ(mask_url("postgresql://alice:@db/shop"), "postgresql://alice:***@db/shop");
+}
+
+TEST(MaskUrl, PercentEncodedPasswordIsMaskedWhole) {
+  const auto masked = mask_url("postgresql://alice:p%40ss%3Aw@db/shop");
+  EXPECT_EQ(masked, "postgresql://alice:***@db/shop");
+}
+
+TEST(MaskUrl, PasswordWithAtAndColonIsMaskedWhole) {
+  EXPECT_EQ(mask_url("postgresql://alice:p@ss:w0rd@db/shop"), "postgresql://alice:***@db/shop");
+}
+
+TEST(MaskUrl, UnparsableUrlIsMaskedGenerously) {
+  EXPECT_EQ(mask_url("postgresql://alice:s3cret@db:notaport/shop"),
+            "postgresql://alice:***@db:notaport/shop");
+  EXPECT_EQ(mask_url("postgresql://alice:se/cr?et@db/shop"), "postgresql://alice:***@db/shop");
+  EXPECT_EQ(mask_url("postgresql://alice:s3 cret@db/shop"), "postgresql://alice:***@db/shop");
+  EXPECT_EQ(mask_url("alice:s3cret@db"), "alice:***@db");
+}
+
+// Every malformed URL a user could plausibly write, each holding the same
+// password in some spelling: neither the error nor mask_url may show it.
+TEST(MaskUrl, PasswordNeverAppearsInParseErrors) {
+  const std::vector<std::string> urls = {
+      "postgresql://alice:Zq7SecretPw@db:notaport/shop",
+      "postgresql://alice:Zq7SecretPw@db:0/shop",
+      "postgresql://alice:Zq7SecretPw@db/sh%zzop",
+      "postgresql://alice:Zq7SecretPw@db/shop?flag",
+      "postgresql://alice:Zq7SecretPw@[::1/shop",
+      "postgresql://alice:Zq7SecretPw@db/shop?a=%4",
+      "postgresql://alice:Zq7Se/cretPw@db/shop",
+      "postgresql://alice:Zq7Se?cretPw@db/shop",
+      "postgresql://alice:Zq7Se cretPw@db/shop",
+      "postgresql://alice:Zq7Se%ZZcretPw@db/shop",
+      "postgresql://alice:Zq7Se@cr:etPw@db:x/shop",
+      "postgresql://alice:Zq7SecretPw@db:5432:5433/shop",
+      "sqlite://alice:Zq7SecretPw@host/shop.db",
+      "postgresql:alice:Zq7SecretPw@db/shop",
+      "1postgresql://alice:Zq7SecretPw@db/shop",
+      "://alice:Zq7SecretPw@db/shop",
+  };
+  for (const auto& url : urls) {
+    const auto message = test_support::usage_error_of([&] { parse_url(url); });
+    expect_no_trace_of(message, {"Zq7", "SecretPw", "cretPw"});
+    expect_no_trace_of(mask_url(url), {"Zq7", "SecretPw", "cretPw"});
+  }
+}
+
+TEST(MaskSecrets, EveryOccurrenceIsMasked) {
+  EXPECT_EQ(mask_secrets("pw s3cret and s3cret again", {"s3cret"}), "pw *** and *** again");
+}
+
+TEST(MaskSecrets, PercentEncodedFormsAreMasked) {
+  EXPECT_EQ(mask_secrets("url: u:p%40ss%2Fw@h, lower: p%40ss%2fw, raw: p@ss/w", {"p@ss/w"}),
+            "url: u:***@h, lower: ***, raw: ***");
+}
+
+TEST(MaskSecrets, EmptySecretsAreIgnored) {
+  EXPECT_EQ(mask_secrets("nothing to hide", {"", ""}), "nothing to hide");
+  EXPECT_EQ(mask_secrets("nothing to hide", {}), "nothing to hide");
+}
+
+TEST(MaskSecrets, LongerSecretIsMaskedWholeBeforeAShorterOne) {
+  EXPECT_EQ(mask_secrets("abcdef abc", {"abc", "abcdef"}), "*** ***");
+}
+
+TEST(MaskSecrets, MaskIsNotMaskedAgain) { EXPECT_EQ(mask_secrets("a*b", {"*"}), "a***b"); }
+
+TEST(MaskSecrets, ParsedPasswordWithSpecialCharactersDisappears) {
+  const auto url = parse_url("postgresql://alice:p%40ss%3Aw%21@db/shop");
+  const auto message = "connect to " + url.text + " failed for password " + url.password;
+  const auto masked = mask_secrets(message, {url.password});
+  expect_no_trace_of(masked, {"p@ss:w!", "p%40ss%3Aw%21", "%40", "ss:w"});
+}
+
+}  // namespace
