@@ -7,6 +7,11 @@
 #                         database retort_test, and exports
 #                         RETORT_TEST_POSTGRESQL_URL. Returns non-zero with a
 #                         message on stderr when anything fails.
+#                         TCP logins need a password (scram-sha-256), so a
+#                         wrong password really fails; the socket trusts the
+#                         local postgres user, who creates the role. retort
+#                         is a SUPERUSER: tests may create schemas and kill
+#                         sessions.
 #   pg_stop DIR           stops the server of DIR if one runs; keeps the files
 #                         (DIR/log/postgres.log is worth reading after a failure).
 #
@@ -80,9 +85,15 @@ _pg_check_dir() {
 }
 
 # True if a postmaster is running on the cluster in $2 (bin folder in $1).
+# A killed postmaster can linger as a zombie where nothing reaps orphans
+# (containers): pg_ctl would call it running, so its state is checked first.
 _pg_running() {
-  local bindir="$1" pgdata="$2"
+  local bindir="$1" pgdata="$2" pid state
   [[ -f "$pgdata/postmaster.pid" ]] || return 1
+  pid=$(head -n 1 "$pgdata/postmaster.pid" 2>/dev/null) || return 1
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) || return 1
+  [[ -n "$state" && "$state" != "Z" ]] || return 1
   _pg_as_owner "$bindir/pg_ctl" -D "$pgdata" status >/dev/null 2>&1
 }
 
@@ -98,11 +109,12 @@ _pg_log_tail() {
 _pg_stop_cluster() {
   local bindir="$1" pgdata="$2"
   _pg_running "$bindir" "$pgdata" || return 0
-  if _pg_as_owner "$bindir/pg_ctl" -D "$pgdata" -m fast -w -t 60 stop >/dev/null 2>&1; then
-    return 0
-  fi
+  _pg_as_owner "$bindir/pg_ctl" -D "$pgdata" -m fast -w -t 60 stop >/dev/null 2>&1 && return 0
+  # It may have died by itself meanwhile (a killed server is still dying).
+  _pg_running "$bindir" "$pgdata" || return 0
   _pg_say "fast shutdown of $pgdata failed; trying immediate"
   _pg_as_owner "$bindir/pg_ctl" -D "$pgdata" -m immediate -w -t 60 stop >/dev/null 2>&1 && return 0
+  _pg_running "$bindir" "$pgdata" || return 0
   _pg_say "could not stop the server of $pgdata"
   return 1
 }

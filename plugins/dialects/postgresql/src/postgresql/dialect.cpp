@@ -1,0 +1,36 @@
+#include "postgresql/dialect.hpp"
+
+#include "postgresql/conninfo.hpp"
+#include "postgresql/quote.hpp"
+#include "postgresql/render.hpp"
+#include "postgresql/session.hpp"
+#include "postgresql/split.hpp"
+
+namespace retort::postgresql {
+
+const char* const* dialect::schemes() const noexcept {
+  static const char* const names[] = {"postgresql", "postgres", nullptr};
+  return names;
+}
+
+std::unique_ptr<retort::connection> dialect::connect(std::string_view /*url: never parsed here*/,
+                                                     const options& opts) {
+  // The password to keep out of messages, wherever the URL put it.
+  std::string password = option(opts, "url.password").value_or(option(opts, "param.password").value_or(""));
+  return std::make_unique<session>(build_conninfo(opts), std::move(password),
+                                   option(opts, "version_table_schema").value_or(""));
+}
+
+void dialect::render(const retort_op& op, const statement_out& out) {
+  render_op(op, [&](std::string_view statement) { out(statement); });
+}
+
+void dialect::split(std::string_view script, const statement_out& out) {
+  for (std::string_view statement : split_statements(script)) out(statement);
+}
+
+std::string dialect::quote_identifier(std::string_view name) const { return postgresql::quote_identifier(name); }
+
+std::string dialect::quote_literal(std::string_view value) const { return postgresql::quote_literal(value); }
+
+}  // namespace retort::postgresql

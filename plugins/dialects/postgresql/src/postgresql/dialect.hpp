@@ -1,0 +1,24 @@
+// The PostgreSQL dialect: what retort::dialect asks of an engine, answered
+// for PostgreSQL 10 and later (identity columns) on libpqxx 6.
+#pragma once
+
+#include <retort/sdk/dialect.hpp>
+
+namespace retort::postgresql {
+
+class dialect final : public retort::dialect {
+ public:
+  const char* const* schemes() const noexcept override;
+  bool transactional_ddl() const noexcept override { return true; }
+  const char* begin_sql() const noexcept override { return "BEGIN"; }
+  const char* commit_sql() const noexcept override { return "COMMIT"; }
+
+  /// Options: url.* and param.* (see conninfo.hpp), version_table_schema.
+  std::unique_ptr<retort::connection> connect(std::string_view url, const options& opts) override;
+  void render(const retort_op& op, const statement_out& out) override;
+  void split(std::string_view script, const statement_out& out) override;
+  std::string quote_identifier(std::string_view name) const override;
+  std::string quote_literal(std::string_view value) const override;
+};
+
+}  // namespace retort::postgresql

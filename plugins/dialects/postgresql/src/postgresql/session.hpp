@@ -1,0 +1,67 @@
+// A live PostgreSQL session on libpqxx: the retort::connection the host
+// drives. It owns the pqxx connection, the open transaction (if any) and the
+// handler that keeps server notices off stderr.
+#pragma once
+
+#include "postgresql/advisory_lock.hpp"
+
+#include <retort/sdk/dialect.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pqxx {
+class connection_base;
+class transaction_base;
+}  // namespace pqxx
+
+namespace retort::postgresql {
+
+class session final : public retort::connection {
+ public:
+  /// Connects with a libpq `conninfo`. `password` is scrubbed from every
+  /// message this session reports; `default_schema` (version_table_schema,
+  /// may be empty) is where table_exists looks when asked for no schema.
+  /// Throws a RETORT_ERROR_DATABASE failure with one line when the server
+  /// cannot be reached or refuses the login.
+  session(const std::string& conninfo, std::string password, std::string default_schema);
+  ~session() override;
+
+  session(const session&) = delete;
+  session& operator=(const session&) = delete;
+
+  /// Runs a script through the simple query protocol: in the open
+  /// transaction after begin(), else in autocommit.
+  void execute(std::string_view sql) override;
+  void query_rows(std::string_view sql, const std::function<void(const row&)>& on_row) override;
+  void begin() override;
+  void commit() override;
+  /// Without an open transaction, does nothing: cleanup paths may call it twice.
+  void rollback() override;
+  /// A session-level advisory lock: it survives COMMIT and ends with unlock()
+  /// or the connection.
+  void lock(std::string_view key, double timeout_seconds) override;
+  /// Releasing a lock this session does not hold does nothing.
+  void unlock(std::string_view key) override;
+  bool table_exists(std::string_view schema, std::string_view table) override;
+
+ private:
+  class notice_silencer;
+  class pqxx_state;
+
+  // Runs `body` on the open transaction, or on a fresh autocommit one, with
+  // libpqxx exceptions translated (naming `statement`).
+  void run(std::string_view statement, const std::function<void(pqxx::transaction_base&)>& body);
+  std::optional<lock_holder> find_lock_holder(std::int64_t key);
+  void reset_lock_timeout() noexcept;
+
+  std::unique_ptr<pqxx_state> pq_;
+  std::string password_;
+  std::string default_schema_;
+};
+
+}  // namespace retort::postgresql
