@@ -1,0 +1,105 @@
+// Building the graph: ids checked and indexed, names of down revisions and
+// dependencies turned into edges, nodes classified. Ordering and branch
+// labels have their own files.
+#include <algorithm>
+#include <limits>
+
+#include "host/errors/error.hpp"
+#include "host/graph/graph.hpp"
+#include "host/graph/identifiers.hpp"
+
+namespace host {
+namespace {
+
+std::string origin_or_unknown(const Revision& revision) {
+  constexpr std::size_t longest_origin = 1024;
+  return revision.origin.empty() ? "(unknown origin)" : printable(revision.origin, longest_origin);
+}
+
+void check_id_spelling(const Revision& revision) {
+  if (!is_revision_id_text(revision.id))
+    graph_error("invalid revision id " + describe_revision(revision) +
+                ": an id is 1 to 64 letters, digits or underscores");
+  if (is_reserved_target_word(revision.id))
+    graph_error("revision id " + describe_revision(revision) +
+                " is reserved: head, heads, base and current name targets");
+}
+
+}  // namespace
+
+Graph::Graph(std::vector<Revision> revisions) : revisions_(std::move(revisions)) {
+  if (revisions_.size() >= std::numeric_limits<Node>::max())
+    graph_error("too many revisions: " + std::to_string(revisions_.size()));
+  index_ids();
+  link_edges();
+  order_topologically();
+  classify_nodes();
+  index_branch_labels();
+}
+
+void Graph::index_ids() {
+  // Stable, so a duplicate's two origins are named in the order they came.
+  std::stable_sort(revisions_.begin(), revisions_.end(),
+                   [](const Revision& a, const Revision& b) { return a.id < b.id; });
+  for (const Revision& revision : revisions_) check_id_spelling(revision);
+  for (std::size_t i = 1; i < revisions_.size(); ++i)
+    if (revisions_[i - 1].id == revisions_[i].id)
+      graph_error("duplicate revision id '" + revisions_[i].id + "' in " + origin_or_unknown(revisions_[i - 1]) +
+                  " and " + origin_or_unknown(revisions_[i]));
+  node_by_id_.reserve(revisions_.size());
+  for (std::size_t n = 0; n < revisions_.size(); ++n) node_by_id_.emplace(revisions_[n].id, static_cast<Node>(n));
+}
+
+void Graph::link_edges() {
+  const std::size_t count = revisions_.size();
+  std::vector<Adjacency::Edge> parent_edges;
+  std::vector<Adjacency::Edge> dependency_edges;
+  // linked_from[p] == n once n has an edge to p, so repeats cost O(1) to spot.
+  constexpr Node nobody = std::numeric_limits<Node>::max();
+  std::vector<Node> linked_from(count, nobody);
+
+  for (Node n = 0; n < count; ++n) {
+    const Revision& revision = revisions_[n];
+    for (const std::string& name : revision.down_revisions) {
+      std::optional<Node> parent = find_node(name);
+      if (!parent)
+        graph_error("revision " + describe_revision(revision) + " names unknown down revision '" + printable(name) +
+                    "'");
+      if (linked_from[*parent] == n)
+        graph_error("revision " + describe_revision(revision) + " names down revision '" + name + "' twice");
+      linked_from[*parent] = n;
+      parent_edges.emplace_back(n, *parent);
+    }
+    for (const std::string& name : revision.depends_on) {
+      std::optional<Node> dependency = find_node(name);
+      if (!dependency)
+        graph_error("revision " + describe_revision(revision) + " depends on unknown revision '" + printable(name) +
+                    "'");
+      // Naming a down revision again, or a dependency twice, adds no ordering.
+      if (linked_from[*dependency] == n) continue;
+      linked_from[*dependency] = n;
+      dependency_edges.emplace_back(n, *dependency);
+    }
+  }
+
+  // Edges were made in ascending node order and Adjacency keeps that order
+  // within each list, so reversing them lists children and dependants by id.
+  auto reversed = [](std::vector<Adjacency::Edge> edges) {
+    for (auto& e : edges) std::swap(e.first, e.second);
+    return edges;
+  };
+  parents_ = Adjacency(count, parent_edges);
+  dependencies_ = Adjacency(count, dependency_edges);
+  children_ = Adjacency(count, reversed(parent_edges));
+  dependants_ = Adjacency(count, reversed(dependency_edges));
+}
+
+void Graph::classify_nodes() {
+  for (Node n : topological_) {
+    if (parents_.of(n).empty()) bases_.push_back(n);
+    if (children_.of(n).empty()) heads_.push_back(n);
+    if (children_.of(n).size() > 1) branch_points_.push_back(n);
+  }
+}
+
+}  // namespace host
