@@ -13,7 +13,7 @@
 # it is already initialised (install-db is the slow part), recreates the
 # database retort_test empty, makes the account retort/retort (from
 # 127.0.0.1 and localhost, all privileges) and exports
-#   RETORT_TEST_MARIADB_URL=mariadb://retort:retort@127.0.0.1:PORT/retort_test
+#   RETORT_TEST_MARIADB_URL=mariadb://retort:rt-test-pw@127.0.0.1:PORT/retort_test
 # Both functions return non-zero with a message on stderr on failure; neither
 # exits the calling shell or changes its options.
 #
@@ -54,18 +54,26 @@ _mariadb_admin_user() {
 # file alone is not trusted: the process must exist and be a mariadbd whose
 # command line names DIR/data, so a recycled pid is never signalled.
 _mariadb_running_pid() {
-  local dir=$1 pid
+  local dir=$1 pid pidfile cmdline
   for pidfile in "$dir/mysqld.pid" "$dir/launch.pid"; do
     [[ -r $pidfile ]] || continue
     pid=$(<"$pidfile")
     [[ $pid =~ ^[0-9]+$ ]] || continue
-    [[ -r /proc/$pid/cmdline ]] || continue
-    if tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "--datadir=$dir/data"; then
+    cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+    if [[ $cmdline == *" --datadir=$dir/data "* ]]; then
       echo "$pid"
       return 0
     fi
   done
   return 1
+}
+
+# True while `pid` runs; a zombie (dead, not yet reaped) does not count.
+_mariadb_alive() {
+  local state
+  kill -0 "$1" 2>/dev/null || return 1
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+  [[ $state != Z ]]
 }
 
 # Runs SQL as the administrative account over the socket.
@@ -96,9 +104,9 @@ _mariadb_wait_ready() {
   local dir=$1 pid=$2 timeout=${MARIADB_START_TIMEOUT:-60}
   local deadline=$((SECONDS + timeout))
   while ((SECONDS < deadline)); do
-    if ! kill -0 "$pid" 2>/dev/null; then
+    if ! _mariadb_alive "$pid"; then
       tail -n 20 "$dir/mysqld.log" >&2 2>/dev/null
-      _mariadb_fail "mariadbd exited during startup (log: $dir/mysqld.log)"
+      _mariadb_fail "mariadbd exited during startup (log: $dir/mysqld.log; removing $dir/data starts afresh)"
       return 1
     fi
     if _mariadb_admin_sql "$dir" "SELECT 1" >/dev/null 2>&1; then
@@ -116,8 +124,8 @@ _mariadb_create_account_and_database() {
   # CREATE OR REPLACE resets the password should an earlier run have left
   # the account with another one.
   _mariadb_admin_sql "$dir" "
-    CREATE OR REPLACE USER 'retort'@'127.0.0.1' IDENTIFIED BY 'retort';
-    CREATE OR REPLACE USER 'retort'@'localhost' IDENTIFIED BY 'retort';
+    CREATE OR REPLACE USER 'retort'@'127.0.0.1' IDENTIFIED BY 'rt-test-pw';
+    CREATE OR REPLACE USER 'retort'@'localhost' IDENTIFIED BY 'rt-test-pw';
     GRANT ALL PRIVILEGES ON *.* TO 'retort'@'127.0.0.1';
     GRANT ALL PRIVILEGES ON *.* TO 'retort'@'localhost';
     DROP DATABASE IF EXISTS retort_test;
@@ -125,10 +133,15 @@ _mariadb_create_account_and_database() {
 }
 
 mariadb_start() {
-  local dir=${1:?usage: mariadb_start DIR [PORT]} port=${2:-33306} os_user pid
-  [[ $port =~ ^[0-9]+$ ]] || { _mariadb_fail "port must be a number, not '$port'"; return 1; }
+  local dir=${1:?usage: mariadb_start DIR [PORT]} port=${2:-33306} os_user pid tool
+  # mariadbd lives in /usr/sbin, which a non-root PATH may lack.
+  local PATH=$PATH:/usr/sbin
+  if ! [[ $port =~ ^[0-9]{1,5}$ ]] || ((10#$port < 1 || 10#$port > 65535)); then
+    _mariadb_fail "port must be a number from 1 to 65535, not '$port'"
+    return 1
+  fi
   for tool in mariadbd mariadb-install-db mariadb; do
-    command -v "$tool" >/dev/null 2>&1 || PATH=$PATH:/usr/sbin command -v "$tool" >/dev/null 2>&1 ||
+    command -v "$tool" >/dev/null 2>&1 ||
       { _mariadb_fail "$tool not found: install mariadb-server and mariadb-client"; return 1; }
   done
   mkdir -p "$dir" || { _mariadb_fail "cannot create $dir"; return 1; }
@@ -153,7 +166,6 @@ mariadb_start() {
     --port="$port" --socket="$dir/mysqld.sock" --pid-file="$dir/mysqld.pid"
     --log-error="$dir/mysqld.log" --skip-name-resolve "${_mariadb_fast_options[@]}")
   [[ $EUID -eq 0 ]] && server+=(--user="$os_user")
-  PATH=$PATH:/usr/sbin
   rm -f "$dir/mysqld.sock" "$dir/mysqld.pid"
   # The subshell makes the server a grandchild: the caller's `wait` never
   # waits for it and its job table stays clean. setsid keeps terminal
@@ -164,7 +176,7 @@ mariadb_start() {
   _mariadb_wait_ready "$dir" "$pid" || return 1
   _mariadb_create_account_and_database "$dir" ||
     { _mariadb_fail "could not create the retort account and database"; return 1; }
-  export RETORT_TEST_MARIADB_URL="mariadb://retort:retort@127.0.0.1:$port/retort_test"
+  export RETORT_TEST_MARIADB_URL="mariadb://retort:rt-test-pw@127.0.0.1:$port/retort_test"
 }
 
 mariadb_stop() {
@@ -175,12 +187,12 @@ mariadb_stop() {
   # SIGTERM is mariadbd's clean shutdown.
   kill -TERM "$pid" 2>/dev/null
   local deadline=$((SECONDS + 60))
-  while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
-  if kill -0 "$pid" 2>/dev/null; then
+  while _mariadb_alive "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
+  if _mariadb_alive "$pid"; then
     kill -KILL "$pid" 2>/dev/null
     sleep 0.5
   fi
-  if kill -0 "$pid" 2>/dev/null; then
+  if _mariadb_alive "$pid"; then
     echo "mariadb_stop: mariadbd (pid $pid) in $dir does not stop" >&2
     return 1
   fi

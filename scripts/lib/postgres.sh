@@ -152,7 +152,7 @@ _pg_create_role_and_database() {
     -c "SELECT 1 FROM pg_roles WHERE rolname = 'retort'") || return 1
   if [[ "$has_role" != "1" ]]; then
     _pg_psql_admin "$bindir" "$socket" "$port" \
-      -c "CREATE ROLE retort LOGIN SUPERUSER PASSWORD 'retort'" || return 1
+      -c "CREATE ROLE retort LOGIN SUPERUSER PASSWORD 'rt-test-pw'" || return 1
   fi
   has_db=$(_pg_psql_admin "$bindir" "$socket" "$port" -tA \
     -c "SELECT 1 FROM pg_database WHERE datname = 'retort_test'") || return 1
@@ -218,7 +218,7 @@ pg_start() {
     return 1
   fi
 
-  export RETORT_TEST_POSTGRESQL_URL="postgresql://retort:retort@127.0.0.1:$port/retort_test"
+  export RETORT_TEST_POSTGRESQL_URL="postgresql://retort:rt-test-pw@127.0.0.1:$port/retort_test"
   _pg_say "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') running in $dir on 127.0.0.1:$port"
 }
 
