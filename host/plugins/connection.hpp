@@ -1,0 +1,51 @@
+// A live database session opened by a dialect plugin: the host's wrapper
+// over retort_connection and the dialect's connection functions.
+#pragma once
+
+#include <retort/abi.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace host {
+
+/// Every call throws DatabaseError (see database_error.hpp) with the exit
+/// code of the kind the plugin reported. Not thread-safe: one session.
+class Connection {
+ public:
+  using Row = std::vector<std::optional<std::string>>;  ///< nullopt is SQL NULL
+
+  /// Takes ownership of `handle`, which `functions.connect` returned.
+  /// Made by Dialect::connect().
+  Connection(retort_connection* handle, const retort_dialect_v1& functions, std::string dialect);
+  /// Disconnects; the plugin cannot report a failure here and is not asked to.
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  /// The dialect's name, as its messages are prefixed.
+  const std::string& dialect() const noexcept { return dialect_; }
+
+  /// Runs a script of one or more statements.
+  void execute(std::string_view sql);
+  /// Runs one statement and returns every row, all values as text.
+  std::vector<Row> query(std::string_view sql);
+  void begin();
+  void commit();
+  void rollback();
+  /// Takes the migration lock `key`; the error's code is ExitCode::lock when
+  /// it was not acquired within `timeout_seconds`.
+  void lock(std::string_view key, double timeout_seconds);
+  void unlock(std::string_view key);
+  /// Whether `table` exists in `schema` (empty: the connection's default).
+  bool table_exists(std::string_view schema, std::string_view table);
+
+ private:
+  retort_connection* handle_;   // owned; released by the destructor
+  retort_dialect_v1 functions_; // host copy, validated when the plugin was loaded
+  std::string dialect_;
+};
+
+}  // namespace host

@@ -1,0 +1,74 @@
+#include "host/plugins/database_error.hpp"
+
+#include <cstring>
+#include <utility>
+
+namespace host {
+
+namespace {
+
+// The host prints one line: whatever a plugin wrote, newlines and other
+// control characters must not reach the terminal or a JSON log raw.
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return out;
+}
+
+std::string masked(std::string text, std::string_view secret) {
+  if (secret.empty()) return text;
+  for (std::size_t at = text.find(secret); at != std::string::npos;
+       at = text.find(secret, at + 3))
+    text.replace(at, secret.size(), "***");
+  return text;
+}
+
+}  // namespace
+
+ExitCode exit_code_for_error_kind(std::int32_t kind) noexcept {
+  switch (kind) {
+    case RETORT_ERROR_DATABASE: return ExitCode::database;
+    case RETORT_ERROR_USAGE: return ExitCode::usage;
+    case RETORT_ERROR_PLUGIN: return ExitCode::plugin;
+    case RETORT_ERROR_REVISION: return ExitCode::graph;
+    case RETORT_ERROR_LOCK_TIMEOUT: return ExitCode::lock;
+    default: return ExitCode::plugin;
+  }
+}
+
+DatabaseError::DatabaseError(ExitCode code, const std::string& message,
+                             std::string plugin_message, std::string sqlstate,
+                             int native_code, int statement_index)
+    : Error(code, message),
+      plugin_message_(std::move(plugin_message)),
+      sqlstate_(std::move(sqlstate)),
+      native_code_(native_code),
+      statement_index_(statement_index) {}
+
+ErrorReport::ErrorReport() noexcept {
+  std::memset(&error_, 0, sizeof error_);
+  error_.struct_size = sizeof error_;
+  // A plugin that fills only the message has not said which statement failed.
+  error_.statement_index = -1;
+}
+
+void ErrorReport::check(int rc, std::string_view plugin, std::string_view operation,
+                        std::string_view secret) {
+  if (rc != RETORT_OK) raise(plugin, operation, secret);
+}
+
+void ErrorReport::raise(std::string_view plugin, std::string_view operation,
+                        std::string_view secret) {
+  error_.message[sizeof error_.message - 1] = '\0';
+  error_.sqlstate[sizeof error_.sqlstate - 1] = '\0';
+  std::string text = masked(one_line(error_.message), secret);
+  std::string sqlstate = one_line(error_.sqlstate);
+  std::string line = std::string(plugin) + ": " +
+                     (text.empty() ? std::string(operation) + " failed and the plugin gave no reason"
+                                   : text);
+  throw DatabaseError(exit_code_for_error_kind(error_.kind), line, std::move(text),
+                      std::move(sqlstate), error_.native_code, error_.statement_index);
+}
+
+}  // namespace host

@@ -1,0 +1,72 @@
+// The host's side of a retort_error: the failure a plugin reported, kept
+// with the database's own details so the runner can add the revision id and
+// build its one-line message.
+#pragma once
+
+#include <retort/abi.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "host/errors/error.hpp"
+
+namespace host {
+
+/// Maps retort_error.kind to the exit code it stands for. Kinds this host
+/// does not know (a newer or a broken plugin) are plugin errors.
+ExitCode exit_code_for_error_kind(std::int32_t kind) noexcept;
+
+/// A failure reported by a plugin through retort_error. Despite the name it
+/// carries every kind a plugin can report (the exit code says which); most
+/// are the database refusing something, hence the name callers catch it by.
+class DatabaseError : public Error {
+ public:
+  DatabaseError(ExitCode code, const std::string& message, std::string plugin_message,
+                std::string sqlstate, int native_code, int statement_index);
+
+  /// The plugin's message as it wrote it (control characters replaced), without
+  /// the "dialect: " prefix what() has.
+  const std::string& plugin_message() const noexcept { return plugin_message_; }
+  /// Five-character SQLSTATE, or "" when the engine gave none.
+  const std::string& sqlstate() const noexcept { return sqlstate_; }
+  /// The engine's own error number, 0 if none.
+  int native_code() const noexcept { return native_code_; }
+  /// 0-based statement of a script that failed, -1 if unknown.
+  int statement_index() const noexcept { return statement_index_; }
+
+ private:
+  std::string plugin_message_;
+  std::string sqlstate_;
+  int native_code_;
+  int statement_index_;
+};
+
+/// A retort_error the host owns and hands to one plugin call.
+///
+/// Invariant: it is zeroed with struct_size set before the call, and its
+/// strings are NUL-terminated by the host before they are read, because a
+/// broken plugin may leave them unterminated.
+class ErrorReport {
+ public:
+  ErrorReport() noexcept;
+  ErrorReport(const ErrorReport&) = delete;
+  ErrorReport& operator=(const ErrorReport&) = delete;
+
+  retort_error* get() noexcept { return &error_; }
+
+  /// Throws DatabaseError unless `rc` is RETORT_OK. `plugin` prefixes the
+  /// message; `operation` names the call when the plugin gave no reason;
+  /// `secret`, when not empty, is masked as *** wherever the message echoes it.
+  void check(int rc, std::string_view plugin, std::string_view operation,
+             std::string_view secret = {});
+
+  /// The DatabaseError for what the plugin wrote, whatever `rc` was.
+  [[noreturn]] void raise(std::string_view plugin, std::string_view operation,
+                          std::string_view secret = {});
+
+ private:
+  retort_error error_;
+};
+
+}  // namespace host

@@ -1,0 +1,113 @@
+#include "host/plugins/dialect.hpp"
+
+#include <cstring>
+#include <stdexcept>
+
+#include "host/errors/error.hpp"
+#include "host/plugins/database_error.hpp"
+#include "host/plugins/host_sinks.hpp"
+
+namespace host {
+
+namespace {
+
+// Limits on what is read from the plugin's static strings: past them the
+// pointer is taken to be garbage, not a scheme or a statement.
+constexpr std::size_t max_schemes = 64;
+constexpr std::size_t max_scheme = 256;
+constexpr std::size_t max_static_sql = 4096;
+
+retort_str borrow(std::string_view s) noexcept { return retort_str{s.data(), s.size()}; }
+
+std::string static_text(const char* text, std::size_t cap, const char* fallback) {
+  if (!text) return fallback;
+  return std::string(text, ::strnlen(text, cap));
+}
+
+std::vector<std::string> static_schemes(const char* const* schemes) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; schemes && i < max_schemes && schemes[i]; ++i)
+    out.emplace_back(schemes[i], ::strnlen(schemes[i], max_scheme));
+  return out;
+}
+
+const retort_dialect_v1& dialect_table(const LoadedPlugin& plugin) {
+  if (plugin.kind() != PluginKind::dialect)
+    plugin_error("plugin " + plugin.path.string() + " is a revision provider, not a dialect");
+  return std::get<retort_dialect_v1>(plugin.functions);
+}
+
+}  // namespace
+
+Dialect::Dialect(LoadedPlugin plugin)
+    : path_(plugin.path),  // copied: dialect_table() below names it when it refuses
+      name_(std::move(plugin.name)),
+      version_(std::move(plugin.version)),
+      functions_(dialect_table(plugin)),
+      schemes_(static_schemes(functions_.schemes)),
+      transactional_ddl_(functions_.transactional_ddl != 0),
+      begin_sql_(static_text(functions_.begin_sql, max_static_sql, "BEGIN")),
+      commit_sql_(static_text(functions_.commit_sql, max_static_sql, "COMMIT")) {}
+
+std::unique_ptr<Connection> Dialect::connect(
+    const std::string& url, const std::vector<std::pair<std::string, std::string>>& options) const {
+  std::vector<retort_option> borrowed;
+  borrowed.reserve(options.size());
+  std::string_view password;
+  for (const auto& [key, value] : options) {
+    borrowed.push_back(retort_option{borrow(key), borrow(value)});
+    if (key == "url.password") password = value;
+  }
+  retort_connect_params params{};
+  params.struct_size = sizeof params;
+  params.url = borrow(url);
+  params.options = borrowed.data();
+  params.option_count = borrowed.size();
+
+  ErrorReport report;
+  retort_connection* handle = nullptr;
+  report.check(functions_.connect(&params, &handle, report.get()), name_, "connect", password);
+  if (!handle) plugin_error(name_ + ": connect succeeded but returned no connection");
+  // Nothing between here and the Connection owning the handle may throw,
+  // or the session would leak.
+  try {
+    return std::make_unique<Connection>(handle, functions_, name_);
+  } catch (...) {
+    functions_.disconnect(handle);
+    throw;
+  }
+}
+
+std::vector<std::string> Dialect::render(const retort_op& op) const {
+  ErrorReport report;
+  StatementCollector statements(name_);
+  report.check(functions_.render(&op, statements.sink(), report.get()), name_, "render");
+  return statements.take();
+}
+
+std::vector<std::string> Dialect::split(std::string_view script) const {
+  ErrorReport report;
+  StatementCollector statements(name_);
+  report.check(functions_.split(borrow(script), statements.sink(), report.get()), name_, "split");
+  return statements.take();
+}
+
+// Quoting can report no failure through the ABI; a quoted identifier or
+// literal is never empty, so empty output means the plugin failed.
+std::string Dialect::quote_identifier(std::string_view name) const {
+  TextCollector text(name_);
+  functions_.quote_identifier(borrow(name), text.sink());
+  std::string quoted = text.take();
+  if (quoted.empty()) plugin_error(name_ + ": quote_identifier gave nothing for '" + std::string(name) + "'");
+  return quoted;
+}
+
+std::string Dialect::quote_literal(std::string_view value) const {
+  TextCollector text(name_);
+  functions_.quote_literal(borrow(value), text.sink());
+  std::string quoted = text.take();
+  if (quoted.empty()) plugin_error(name_ + ": quote_literal gave nothing");
+  return quoted;
+}
+
+}  // namespace host

@@ -1,0 +1,74 @@
+#include "host/plugins/provider.hpp"
+
+#include <stdexcept>
+
+#include "host/errors/error.hpp"
+#include "host/plugins/database_error.hpp"
+#include "host/plugins/revision_import.hpp"
+
+namespace host {
+
+namespace {
+
+const retort_provider_v1& provider_table(const LoadedPlugin& plugin) {
+  if (plugin.kind() != PluginKind::provider)
+    plugin_error("plugin " + plugin.path.string() + " is a dialect, not a revision provider");
+  return std::get<retort_provider_v1>(plugin.functions);
+}
+
+}  // namespace
+
+Provider::Provider(LoadedPlugin plugin)
+    : path_(plugin.path),  // copied: provider_table() below names it when it refuses
+      name_(std::move(plugin.name)),
+      version_(std::move(plugin.version)),
+      functions_(provider_table(plugin)) {}
+
+Provider::~Provider() {
+  if (instance_) functions_.close(instance_);
+}
+
+void Provider::open(std::string_view argument) {
+  if (instance_) throw std::logic_error("provider " + name_ + " is already open");
+  std::string kept(argument);
+  ErrorReport report;
+  retort_provider_instance* instance = nullptr;
+  const int rc = functions_.open(retort_str{argument.data(), argument.size()}, &instance, report.get());
+  report.check(rc, name_, "open");
+  if (!instance) plugin_error(name_ + ": open succeeded but returned no instance");
+  instance_ = instance;
+  argument_ = std::move(kept);
+}
+
+std::size_t Provider::checked_count() const {
+  if (!instance_) throw std::logic_error("provider " + name_ + " is not open");
+  const std::size_t count = functions_.revision_count(instance_);
+  if (count > max_revision_list)
+    plugin_error("provider " + name_ + " (" + path_.string() + ") reports " + std::to_string(count) +
+                 " revisions, more than " + std::to_string(max_revision_list));
+  return count;
+}
+
+std::vector<Revision> Provider::revisions(std::size_t provider_slot) const {
+  const std::size_t count = checked_count();
+  const std::string who = "provider " + name_ + " (" + path_.string() + ")";
+  std::vector<Revision> out;
+  out.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    out.push_back(import_revision(functions_.revision_at(instance_, i), i, who, path_.string()));
+    out.back().provider = provider_slot;
+  }
+  return out;
+}
+
+void Provider::run(std::size_t index, int direction, const retort_migration_context& ctx) {
+  if (direction != RETORT_UPGRADE && direction != RETORT_DOWNGRADE)
+    throw std::invalid_argument("direction must be RETORT_UPGRADE or RETORT_DOWNGRADE");
+  if (index >= checked_count())
+    throw std::out_of_range("provider " + name_ + " has no revision " + std::to_string(index));
+  ErrorReport report;
+  const int rc = functions_.run(instance_, index, direction, &ctx, report.get());
+  report.check(rc, name_, direction == RETORT_UPGRADE ? "upgrade" : "downgrade");
+}
+
+}  // namespace host

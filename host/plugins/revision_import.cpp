@@ -1,0 +1,72 @@
+#include "host/plugins/revision_import.hpp"
+
+#include <cstring>
+#include <vector>
+
+#include "host/errors/error.hpp"
+#include "host/plugins/abi_sizes.hpp"
+
+namespace host {
+
+namespace {
+
+struct Record {
+  const std::string& who;
+  std::size_t index;
+
+  [[noreturn]] void refuse(const std::string& reason) const {
+    plugin_error(who + ": revision record " + std::to_string(index) + " " + reason);
+  }
+
+  std::string text(retort_str s, const char* field) const {
+    if (!s.data && s.size) refuse(std::string("has a null ") + field + " of " + std::to_string(s.size) + " bytes");
+    if (s.size > max_revision_string)
+      refuse(std::string("has a ") + field + " of " + std::to_string(s.size) + " bytes, more than " +
+             std::to_string(max_revision_string));
+    return s.data ? std::string(s.data, s.size) : std::string();
+  }
+
+  std::vector<std::string> list(const retort_str* items, std::size_t count, const char* field) const {
+    if (!items && count) refuse(std::string("has null ") + field + " with " + std::to_string(count) + " entries");
+    if (count > max_revision_list)
+      refuse(std::string("has ") + std::to_string(count) + " " + field + ", more than " +
+             std::to_string(max_revision_list));
+    std::vector<std::string> out;
+    out.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string item_field = std::string(field) + "[" + std::to_string(i) + "]";
+      out.push_back(text(items[i], item_field.c_str()));
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+Revision import_revision(const retort_revision* record, std::size_t index, const std::string& who,
+                         const std::string& fallback_origin) {
+  const Record check{who, index};
+  if (!record) check.refuse("is null");
+  const std::uint32_t declared = record->struct_size;
+  if (declared < abi_1_0::revision_size)
+    check.refuse("is " + std::to_string(declared) + " bytes, smaller than ABI 1.0's " +
+                 std::to_string(abi_1_0::revision_size));
+  // Only ABI 1.0's fields are read; a later minor's appended ones are not
+  // known to this host.
+  retort_revision r{};
+  std::memcpy(&r, record, abi_1_0::revision_size);
+
+  Revision out;
+  out.id = check.text(r.id, "id");
+  out.down_revisions = check.list(r.down_revisions, r.down_revision_count, "down_revisions");
+  out.branch_labels = check.list(r.branch_labels, r.branch_label_count, "branch_labels");
+  out.depends_on = check.list(r.depends_on, r.depends_on_count, "depends_on");
+  out.message = check.text(r.message, "message");
+  out.transactional = r.transactional != 0;
+  out.origin = check.text(r.origin, "origin");
+  if (out.origin.empty()) out.origin = fallback_origin;
+  out.index = index;
+  return out;
+}
+
+}  // namespace host
