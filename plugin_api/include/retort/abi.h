@@ -305,6 +305,8 @@ typedef enum retort_plugin_kind {
 } retort_plugin_kind;
 
 /* Static storage in the plugin; the host reads it, never writes or frees it. */
+/* struct_size, abi_major and abi_minor stay the first fields in every major
+ * version, so a host can always explain a mismatch. */
 typedef struct retort_plugin_descriptor {
   uint32_t struct_size;
   uint16_t abi_major;          /* RETORT_ABI_MAJOR the plugin was built with */
@@ -326,10 +328,20 @@ typedef const retort_plugin_descriptor *(*retort_plugin_entry_fn)(void);
  * `schemes` (comma-separated) is present for dialects only. Put one
  * RETORT_PLUGIN_NOTE(...) in a plugin; the SDK's export macros do.
  */
+/* `retain` keeps the section under -Wl,--gc-sections, which `used` alone
+ * does not (GCC 11+, Clang 13+). */
+#if defined(__has_attribute)
+#if __has_attribute(retain)
+#define RETORT_RETAIN_ __attribute__((retain))
+#endif
+#endif
+#ifndef RETORT_RETAIN_
+#define RETORT_RETAIN_
+#endif
 #define RETORT_STRINGIFY_(x) #x
 #define RETORT_STRINGIFY(x) RETORT_STRINGIFY_(x)
 #define RETORT_PLUGIN_NOTE(kind_word, name, version, extra)                             \
-  __attribute__((section(RETORT_PLUGIN_SECTION), used)) const char                     \
+  __attribute__((section(RETORT_PLUGIN_SECTION), used)) RETORT_RETAIN_ const char                     \
       retort_plugin_note[] = "retort-plugin abi=" RETORT_STRINGIFY(RETORT_ABI_MAJOR) "." \
       RETORT_STRINGIFY(RETORT_ABI_MINOR) " kind=" kind_word " name=" name " version=" version extra
 

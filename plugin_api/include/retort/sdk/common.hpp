@@ -12,6 +12,10 @@
 #include <string>
 #include <string_view>
 
+// Everything the SDK defines stays inside the plugin that includes it:
+// without this, inline statics (the revision registry, the descriptors)
+// become process-wide "unique" symbols and two plugins would share them.
+#pragma GCC visibility push(hidden)
 namespace retort {
 
 /// Borrows a view as an ABI string; the view must outlive the use.
@@ -94,6 +98,7 @@ int guard(retort_error* err, Body&& body) noexcept {
 }
 
 }  // namespace retort
+#pragma GCC visibility pop
 
 #if defined(__GNUC__)
 #define RETORT_EXPORT extern "C" __attribute__((visibility("default")))

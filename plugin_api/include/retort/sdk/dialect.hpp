@@ -20,6 +20,10 @@
 #include <utility>
 #include <vector>
 
+// Everything the SDK defines stays inside the plugin that includes it:
+// without this, inline statics (the revision registry, the descriptors)
+// become process-wide "unique" symbols and two plugins would share them.
+#pragma GCC visibility push(hidden)
 namespace retort {
 
 /// Where rendered or split statements go.
@@ -200,6 +204,7 @@ struct dialect_adapter {
 
 }  // namespace detail
 }  // namespace retort
+#pragma GCC visibility pop
 
 /// Exports `Class` (a retort::dialect) as this plugin; `schemes` is a
 /// comma-separated string literal of the URL schemes it answers, e.g. "postgresql,postgres".

@@ -11,6 +11,10 @@
 #include <memory>
 #include <string_view>
 
+// Everything the SDK defines stays inside the plugin that includes it:
+// without this, inline statics (the revision registry, the descriptors)
+// become process-wide "unique" symbols and two plugins would share them.
+#pragma GCC visibility push(hidden)
 namespace retort {
 
 /// One opened source of revisions. The retort_revision records it returns
@@ -61,6 +65,7 @@ struct provider_adapter {
 
 }  // namespace detail
 }  // namespace retort
+#pragma GCC visibility pop
 
 /// Exports `Class` (a retort::provider constructible from std::string_view).
 #define RETORT_PROVIDER_PLUGIN(Class, name, version)                                 \

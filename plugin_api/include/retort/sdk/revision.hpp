@@ -30,6 +30,10 @@
 #include <utility>
 #include <vector>
 
+// Everything the SDK defines stays inside the plugin that includes it:
+// without this, inline statics (the revision registry, the descriptors)
+// become process-wide "unique" symbols and two plugins would share them.
+#pragma GCC visibility push(hidden)
 namespace retort {
 
 /// A column definition, built fluently: column("price", "numeric(10,2)").not_null().
@@ -319,6 +323,7 @@ struct compiled_provider {
 
 }  // namespace detail
 }  // namespace retort
+#pragma GCC visibility pop
 
 /// Exports the revisions registered in this shared object as a provider plugin.
 #define RETORT_REVISION_PLUGIN(name, version)                                        \

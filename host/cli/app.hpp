@@ -1,0 +1,51 @@
+// What every command needs, built lazily in the order data flows:
+// settings -> plugins -> dialect and providers -> graph. A command asks only
+// for what it uses, so `heads` never connects and `plugins` never builds a graph.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "host/cli/arguments.hpp"
+#include "host/config/settings.hpp"
+#include "host/config/url.hpp"
+#include "host/graph/graph.hpp"
+#include "host/plugins/plugins.hpp"
+#include "host/run/bookkeeping.hpp"
+#include "host/run/collect.hpp"
+
+namespace host {
+
+class App {
+ public:
+  App(Invocation invocation, Settings settings);
+
+  const Invocation& invocation() const { return invocation_; }
+  const Settings& settings() const { return settings_; }
+  /// The plugin folders in search order, the install default last.
+  const std::vector<std::filesystem::path>& plugin_folders() const { return folders_; }
+  PluginRegistry& registry();
+  const Url& url();
+  const Dialect& dialect();
+  const Graph& graph();
+  Bookkeeping bookkeeping();
+  Collector collector(bool offline);
+  /// Connects with the configured URL; errors carry the masked URL.
+  std::unique_ptr<Connection> connect();
+
+ private:
+  void load_providers();
+
+  Invocation invocation_;
+  Settings settings_;
+  std::vector<std::filesystem::path> folders_;
+  std::unique_ptr<PluginRegistry> registry_;
+  std::optional<Url> url_;
+  const Dialect* dialect_ = nullptr;
+  std::vector<Provider*> providers_;
+  std::unique_ptr<Graph> graph_;
+};
+
+}  // namespace host

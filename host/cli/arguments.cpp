@@ -1,0 +1,194 @@
+#include "host/cli/arguments.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "host/errors/error.hpp"
+
+namespace po = boost::program_options;
+
+namespace host {
+namespace {
+
+struct CommandSpec {
+  std::string name;
+  std::string synopsis;
+  std::string summary;
+  std::vector<std::string> options;  // long names of the command options it accepts
+  std::size_t min_args, max_args;
+};
+
+const std::vector<CommandSpec>& specs() {
+  static const std::vector<CommandSpec> all = {
+      {"upgrade", "upgrade TARGET [--sql [FROM:]TARGET] [--output FILE] [--retry-pending]",
+       "apply revisions up to TARGET (head, heads, an id, a prefix, +N, label@head)",
+       {"sql", "output", "retry-pending"}, 1, 1},
+      {"downgrade", "downgrade TARGET [--sql FROM:TARGET] [--output FILE]",
+       "revert revisions down to TARGET (base, an id, -N)", {"sql", "output"}, 1, 1},
+      {"stamp", "stamp TARGET [--purge] [--sql]", "set the version table to TARGET without running revisions",
+       {"purge", "sql", "output"}, 1, 1},
+      {"current", "current", "the revisions the database is at", {}, 0, 0},
+      {"heads", "heads", "the heads of the revision graph", {}, 0, 0},
+      {"branches", "branches", "the branch points of the revision graph", {}, 0, 0},
+      {"history", "history [-r RANGE]", "revisions, newest first, marking which are applied", {"rev-range"}, 0, 0},
+      {"show", "show REV", "one revision in full, with its SQL for the configured dialect", {}, 1, 1},
+      {"check", "check",
+       "exit 0 only if the database is at the heads, nothing applied changed, nothing unknown or half-applied",
+       {}, 0, 0},
+      {"plugins", "plugins [inspect FILE]", "the plugins found; or describe one file without running it", {}, 0, 2},
+  };
+  return all;
+}
+
+const CommandSpec* find_spec(const std::string& name) {
+  for (const auto& s : specs())
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+po::options_description global_options() {
+  po::options_description d("Global options");
+  d.add_options()
+      ("config,c", po::value<std::string>(), "configuration file (default: $RETORT_CONFIG, ./retort.ini)")
+      ("url", po::value<std::string>(), "database URL (overrides $RETORT_DATABASE_URL and the file)")
+      ("plugin-path", po::value<std::vector<std::string>>(), "a folder to search for plugins (repeatable)")
+      (",x", po::value<std::vector<std::string>>(), "KEY=VALUE passed to revisions (repeatable)")
+      ("log-level", po::value<std::string>(), "error | warn | info | debug")
+      ("log-format", po::value<std::string>(), "text | json")
+      ("format", po::value<std::string>(), "result format: text | json")
+      ("help,h", "show help (for a command: retort COMMAND --help)")
+      ("version", "show the version and the plugin ABI");
+  return d;
+}
+
+po::options_description command_options() {
+  po::options_description d("Command options");
+  d.add_options()
+      ("sql", "offline: print the SQL instead of running it")
+      ("output", po::value<std::string>(), "with --sql: write the script to FILE")
+      ("purge", "stamp: delete every version row first, even unknown ones")
+      ("retry-pending", "upgrade: resume revisions left 'pending' by an interrupted run")
+      ("rev-range,r", po::value<std::string>(), "history: a range such as base:head, -3:current, REV:");
+  return d;
+}
+
+// `-1`, `-3:current` are targets and ranges, never options.
+constexpr char negative_marker = '\x1e';
+bool looks_negative(const std::string& s) {
+  static const std::regex re("^-[0-9]+(:.*)?$");
+  return std::regex_match(s, re);
+}
+std::string unmark(std::string s) {
+  if (!s.empty() && s[0] == negative_marker) s.erase(0, 1);
+  return s;
+}
+
+}  // namespace
+
+const std::vector<std::string>& command_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (const auto& s : specs()) n.push_back(s.name);
+    return n;
+  }();
+  return names;
+}
+
+std::string usage_text(const std::string& command) {
+  std::ostringstream out;
+  if (const CommandSpec* spec = find_spec(command)) {
+    out << "usage: retort [global options] " << spec->synopsis << "\n\n" << spec->summary << "\n";
+    if (!spec->options.empty()) {
+      out << "\nOptions:\n";
+      po::options_description all = command_options();
+      for (const auto& opt : all.options())
+        if (std::find(spec->options.begin(), spec->options.end(), opt->long_name()) != spec->options.end())
+          out << "  " << opt->format_name() << "  " << opt->description() << "\n";
+    }
+    out << "\n" << global_options();
+    return out.str();
+  }
+  out << "usage: retort [-c FILE] [--url URL] [--plugin-path DIR]... [-x KEY=VALUE]...\n"
+         "              [--log-level L] [--log-format text|json] [--format text|json] COMMAND ...\n\n"
+         "Commands:\n";
+  for (const auto& s : specs()) {
+    std::string name = s.name;
+    name.resize(11, ' ');
+    out << "  " << name << s.summary << "\n";
+  }
+  out << "\n" << global_options()
+      << "\nExit codes: 0 ok, 1 database error, 2 usage or configuration error, 3 plugin error,\n"
+         "4 revision graph error, 5 lock not acquired, 6 check found a difference.\n";
+  return out.str();
+}
+
+Invocation parse_arguments(const std::vector<std::string>& argv) {
+  std::vector<std::string> args;
+  for (const auto& a : argv) args.push_back(looks_negative(a) ? std::string(1, negative_marker) + a : a);
+
+  po::options_description all;
+  all.add(global_options()).add(command_options());
+  all.add_options()("words", po::value<std::vector<std::string>>(), "");
+  po::positional_options_description positional;
+  positional.add("words", -1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    usage_error(unmark(e.what()) + " (see 'retort --help')");
+  }
+
+  Invocation inv;
+  auto text = [&](const char* key) -> std::optional<std::string> {
+    if (vm.count(key)) return unmark(vm[key].as<std::string>());
+    return std::nullopt;
+  };
+  inv.global.config_file = text("config");
+  inv.global.url = text("url");
+  inv.global.log_level = text("log-level");
+  inv.global.log_format = text("log-format");
+  if (vm.count("plugin-path")) inv.global.plugin_paths = vm["plugin-path"].as<std::vector<std::string>>();
+  if (vm.count("x")) inv.global.x_args = vm["x"].as<std::vector<std::string>>();
+  if (auto f = text("format")) {
+    if (*f != "text" && *f != "json") usage_error("--format must be text or json, not '" + *f + "'");
+    inv.json = *f == "json";
+  }
+  inv.help = vm.count("help") > 0;
+  inv.version = vm.count("version") > 0;
+  inv.sql = vm.count("sql") > 0;
+  inv.output = text("output");
+  inv.purge = vm.count("purge") > 0;
+  inv.retry_pending = vm.count("retry-pending") > 0;
+  inv.range = text("rev-range");
+
+  std::vector<std::string> words;
+  if (vm.count("words"))
+    for (const auto& w : vm["words"].as<std::vector<std::string>>()) words.push_back(unmark(w));
+  if (words.empty()) return inv;
+  inv.command = words.front();
+  inv.arguments.assign(words.begin() + 1, words.end());
+
+  const CommandSpec* spec = find_spec(inv.command);
+  if (!spec) usage_error("unknown command '" + inv.command + "' (see 'retort --help')");
+  if (inv.help) return inv;
+  const std::map<std::string, bool> given = {{"sql", inv.sql},
+                                             {"output", inv.output.has_value()},
+                                             {"purge", inv.purge},
+                                             {"retry-pending", inv.retry_pending},
+                                             {"rev-range", inv.range.has_value()}};
+  for (const auto& [name, present] : given)
+    if (present && std::find(spec->options.begin(), spec->options.end(), name) == spec->options.end())
+      usage_error("option --" + name + " does not apply to '" + inv.command + "'");
+  if (inv.output && !inv.sql) usage_error("--output goes with --sql");
+  if (inv.arguments.size() < spec->min_args || inv.arguments.size() > spec->max_args)
+    usage_error("usage: retort " + spec->synopsis);
+  return inv;
+}
+
+}  // namespace host

@@ -1,0 +1,38 @@
+// The command line, parsed once into an Invocation (SPEC §5). Options may
+// stand before or after the command; relative targets such as `-1` are
+// targets, not options.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "host/config/settings.hpp"
+
+namespace host {
+
+struct Invocation {
+  CommandLine global;                  ///< what feeds the settings
+  bool json = false;                   ///< --format json
+  bool help = false;
+  bool version = false;
+  std::string command;                 ///< "" when none was given
+  std::vector<std::string> arguments;  ///< positional arguments after the command
+  // Command options; each is accepted only by the commands that take it.
+  bool sql = false;
+  std::optional<std::string> output;
+  bool purge = false;
+  bool retry_pending = false;
+  std::optional<std::string> range;
+};
+
+/// Throws Error(usage) naming the offending argument.
+Invocation parse_arguments(const std::vector<std::string>& argv);
+
+/// Usage text: the overview, or one command's.
+std::string usage_text(const std::string& command = {});
+
+/// The commands retort knows, in the order help lists them.
+const std::vector<std::string>& command_names();
+
+}  // namespace host

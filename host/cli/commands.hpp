@@ -1,0 +1,20 @@
+// One function per command; each returns the process exit code and writes
+// its result to stdout (text or --format json). Errors are thrown as Error.
+#pragma once
+
+#include "host/cli/app.hpp"
+
+namespace host {
+
+int cmd_upgrade(App& app);
+int cmd_downgrade(App& app);
+int cmd_stamp(App& app);
+int cmd_current(App& app);
+int cmd_heads(App& app);
+int cmd_branches(App& app);
+int cmd_history(App& app);
+int cmd_show(App& app);
+int cmd_check(App& app);
+int cmd_plugins(App& app);
+
+}  // namespace host

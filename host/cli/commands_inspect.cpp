@@ -1,0 +1,200 @@
+// current, heads, branches, history, show: read-only views of the graph and
+// (for current and history) of the database's version and history tables.
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "host/cli/commands.hpp"
+#include "host/cli/output.hpp"
+#include "host/plan/plan.hpp"
+#include "host/run/store.hpp"
+
+namespace host {
+namespace {
+
+std::string join(const std::vector<std::string>& items, const char* sep = ", ") {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+  return out;
+}
+
+// "3f1c2a9b7d10 (shop) (head)" as Alembic prints it.
+std::string label(const Graph& g, const Revision& r) {
+  std::string s = r.id;
+  if (!r.branch_labels.empty()) s += " (" + join(r.branch_labels) + ")";
+  for (const auto& h : g.heads())
+    if (h == r.id) s += " (head)";
+  return s;
+}
+
+Json revision_json(const Graph& g, const Revision& r) {
+  std::vector<std::string> heads = g.heads();
+  Json j;
+  j["revision"] = r.id;
+  j["down_revisions"] = r.down_revisions;
+  j["branch_labels"] = r.branch_labels;
+  j["depends_on"] = r.depends_on;
+  j["message"] = r.message;
+  j["transactional"] = r.transactional;
+  j["is_head"] = std::find(heads.begin(), heads.end(), r.id) != heads.end();
+  j["origin"] = r.origin;
+  return j;
+}
+
+// What the database holds, read without the lock: a reader may see a run in
+// progress, which is what `current` should say.
+struct DatabaseView {
+  std::vector<std::string> versions;
+  std::vector<HistoryRow> history;
+};
+DatabaseView read_database(App& app, bool with_history) {
+  auto connection = app.connect();
+  Bookkeeping books = app.bookkeeping();
+  VersionStore store(*connection, books);
+  DatabaseView v;
+  v.versions = store.versions();
+  if (with_history) v.history = store.history();
+  return v;
+}
+
+}  // namespace
+
+int cmd_current(App& app) {
+  const Graph& g = app.graph();
+  DatabaseView db = read_database(app, false);
+  if (app.invocation().json) {
+    Json list = Json::array();
+    for (const auto& v : db.versions) {
+      const Revision* r = g.find(v);
+      Json j = r ? revision_json(g, *r) : Json{{"revision", v}, {"unknown", true}};
+      list.push_back(j);
+    }
+    print_json(Json{{"current", list}});
+    return 0;
+  }
+  for (const auto& v : db.versions) {
+    const Revision* r = g.find(v);
+    std::cout << (r ? label(g, *r) : v + " (unknown to the configured revisions)") << "\n";
+  }
+  return 0;
+}
+
+int cmd_heads(App& app) {
+  const Graph& g = app.graph();
+  if (app.invocation().json) {
+    Json list = Json::array();
+    for (const auto& h : g.heads()) list.push_back(revision_json(g, g.at(h)));
+    print_json(Json{{"heads", list}});
+    return 0;
+  }
+  for (const auto& h : g.heads()) std::cout << label(g, g.at(h)) << "\n";
+  return 0;
+}
+
+int cmd_branches(App& app) {
+  const Graph& g = app.graph();
+  if (app.invocation().json) {
+    Json list = Json::array();
+    for (const auto& b : g.branch_points()) {
+      Json j = revision_json(g, g.at(b));
+      j["children"] = g.children(b);
+      list.push_back(j);
+    }
+    print_json(Json{{"branches", list}});
+    return 0;
+  }
+  for (const auto& b : g.branch_points()) {
+    std::cout << label(g, g.at(b)) << " (branchpoint)\n";
+    for (const auto& c : g.children(b)) {
+      const Revision& child = g.at(c);
+      std::cout << "    -> " << label(g, child) << ", " << child.message << "\n";
+    }
+  }
+  return 0;
+}
+
+int cmd_history(App& app) {
+  const Graph& g = app.graph();
+  DatabaseView db = read_database(app, true);
+  std::vector<const Revision*> revisions = app.invocation().range
+                                                ? history_range(g, *app.invocation().range, db.versions)
+                                                : g.history_order();
+  // The latest applying row of each revision, if any.
+  std::map<std::string, const HistoryRow*> applied;
+  for (const auto& row : db.history)
+    if (row.state == "applied" && row.direction != "downgrade") applied[row.revision] = &row;
+    else if (row.state == "applied") applied.erase(row.revision);
+  std::set<std::string> current(db.versions.begin(), db.versions.end());
+  // Applied = ancestors of the version rows, whether or not history says when.
+  std::set<std::string> applied_set;
+  std::vector<std::string> known;
+  for (const auto& v : db.versions)
+    if (g.find(v)) known.push_back(v);
+  for (const auto& id : g.ancestors_of(known)) applied_set.insert(id);
+
+  if (app.invocation().json) {
+    Json list = Json::array();
+    for (const Revision* r : revisions) {
+      Json j = revision_json(g, *r);
+      j["applied"] = applied_set.count(r->id) > 0;
+      j["current"] = current.count(r->id) > 0;
+      if (auto it = applied.find(r->id); it != applied.end() && applied_set.count(r->id)) {
+        j["applied_at"] = it->second->started_at;
+        j["duration_ms"] = it->second->duration_ms;
+      }
+      list.push_back(j);
+    }
+    print_json(Json{{"history", list}});
+    return 0;
+  }
+  for (const Revision* r : revisions) {
+    std::string down = r->down_revisions.empty() ? "<base>" : join(r->down_revisions);
+    std::cout << down << " -> " << label(g, *r);
+    if (current.count(r->id)) std::cout << " (current)";
+    std::cout << ", " << r->message;
+    if (applied_set.count(r->id)) {
+      std::cout << "  [applied";
+      if (auto it = applied.find(r->id); it != applied.end())
+        std::cout << " " << it->second->started_at << ", " << it->second->duration_ms << " ms";
+      std::cout << "]";
+    }
+    std::cout << "\n";
+  }
+  return 0;
+}
+
+int cmd_show(App& app) {
+  const Graph& g = app.graph();
+  const Revision& r = g.at(g.resolve_id(app.invocation().arguments.at(0)));
+  Collector collector = app.collector(true);
+  RevisionScript up = collector.collect(r, Direction::upgrade, false);
+  RevisionScript down = collector.collect(r, Direction::downgrade, false);
+  if (app.invocation().json) {
+    Json j = revision_json(g, r);
+    j["dialect"] = app.dialect().name();
+    j["checksum"] = up.checksum;
+    j["upgrade_sql"] = up.statements;
+    j["downgrade_sql"] = down.statements;
+    print_json(j);
+    return 0;
+  }
+  std::cout << "Rev: " << label(g, r) << "\n"
+            << "Parent: " << (r.down_revisions.empty() ? "<base>" : join(r.down_revisions)) << "\n";
+  if (!r.branch_labels.empty()) std::cout << "Branch names: " << join(r.branch_labels) << "\n";
+  if (!r.depends_on.empty()) std::cout << "Depends on: " << join(r.depends_on) << "\n";
+  std::vector<std::string> children = g.children(r.id);
+  if (!children.empty()) std::cout << "Children: " << join(children) << "\n";
+  std::cout << "Transactional: " << (r.transactional ? "yes" : "no") << "\n"
+            << "Checksum: " << up.checksum << "\n"
+            << "Path: " << r.origin << "\n\n    " << r.message << "\n\n";
+  auto print_sql = [](const char* title, const std::string& dialect, const std::vector<std::string>& sql) {
+    std::cout << "-- " << title << " (" << dialect << ")\n";
+    for (const auto& s : sql) std::cout << s << (s.empty() || s.back() == ';' ? "\n" : ";\n");
+    std::cout << "\n";
+  };
+  print_sql("upgrade", app.dialect().name(), up.statements);
+  print_sql("downgrade", app.dialect().name(), down.statements);
+  return 0;
+}
+
+}  // namespace host

@@ -1,0 +1,196 @@
+// upgrade, downgrade, stamp: online through a LockedSession, offline (--sql)
+// through a ScriptSink. Both build the same plan and drive the same Runner.
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <unistd.h>
+
+#include "host/cli/commands.hpp"
+#include "host/cli/interrupts.hpp"
+#include "host/cli/online.hpp"
+#include "host/errors/error.hpp"
+#include "host/log/clock.hpp"
+#include "host/log/logger.hpp"
+#include "host/plan/plan.hpp"
+#include "host/run/runner.hpp"
+#include "host/run/sink.hpp"
+
+namespace host {
+namespace {
+
+std::string host_name() {
+  char buf[256] = {};
+  if (gethostname(buf, sizeof buf - 1) != 0) return "";
+  return buf;
+}
+
+// `FROM:TO` under --sql; offline never connects, so FROM defaults to base.
+struct OfflineRange {
+  std::optional<std::string> from;
+  std::string to;
+};
+OfflineRange split_range(const std::string& target) {
+  auto colon = target.find(':');
+  if (colon == std::string::npos) return {std::nullopt, target};
+  return {target.substr(0, colon), target.substr(colon + 1)};
+}
+
+// Where --sql output goes: stdout, or --output FILE.
+class ScriptOutput {
+ public:
+  explicit ScriptOutput(const std::optional<std::string>& file) {
+    if (file) {
+      file_.open(*file, std::ios::out | std::ios::trunc);
+      if (!file_) usage_error("cannot write --output file '" + *file + "'");
+    }
+  }
+  std::ostream& stream() { return file_.is_open() ? file_ : std::cout; }
+  void close(const std::optional<std::string>& file) {
+    stream().flush();
+    if (!stream()) usage_error("writing the SQL script" + (file ? " to '" + *file + "'" : std::string()) + " failed");
+  }
+
+ private:
+  std::ofstream file_;
+};
+
+RunOptions run_options(App& app) {
+  RunOptions o;
+  o.transaction_per_migration = app.settings().transaction_per_migration;
+  o.host_name = host_name();
+  o.checkpoint = [] { interrupts::check(); };
+  return o;
+}
+
+void log_plan(const Plan& plan, const char* verb) {
+  if (plan.steps.empty()) {
+    logger().info(std::string("nothing to ") + verb + ": the database is already there");
+    return;
+  }
+  std::string ids;
+  for (const auto& s : plan.steps) ids += (ids.empty() ? "" : ", ") + s.revision->id;
+  logger().info(std::string("plan: ") + verb + " " + std::to_string(plan.steps.size()) + " revision(s): " + ids);
+}
+
+int migrate_offline(App& app, Direction direction) {
+  const Graph& graph = app.graph();
+  OfflineRange range = split_range(app.invocation().arguments.at(0));
+  if (direction == Direction::downgrade && !range.from)
+    usage_error("downgrade --sql needs FROM:TO (offline mode cannot read the database's current revision)");
+  std::vector<std::string> current;
+  if (range.from) current = stamp_versions(graph, {}, *range.from);
+  Plan plan = direction == Direction::upgrade ? plan_upgrade(graph, current, range.to)
+                                              : plan_downgrade(graph, current, range.to);
+  log_plan(plan, direction_name(direction));
+  ScriptOutput out(app.invocation().output);
+  ScriptSink sink(out.stream(), app.dialect());
+  Bookkeeping books = app.bookkeeping();
+  sink.comment("retort " RETORT_VERSION " offline script (" + app.dialect().name() + ")");
+  for (const auto& s : books.create_tables()) sink.execute(s);
+  Collector collector = app.collector(true);
+  RunOptions options = run_options(app);
+  options.checkpoint = nullptr;
+  Runner(app.dialect(), collector, books, sink, options).run(plan);
+  out.close(app.invocation().output);
+  return 0;
+}
+
+int migrate_online(App& app, Direction direction) {
+  const Graph& graph = app.graph();
+  const std::string& target = app.invocation().arguments.at(0);
+  LockedSession session(app);
+  std::vector<std::string> current = session.store().versions();
+  std::vector<HistoryRow> pending = unresolved_pending(session.store().history());
+  RunOptions options = run_options(app);
+  if (app.invocation().retry_pending) {
+    for (const auto& p : pending) options.resume_from[p.revision] = p.statements_done;
+    for (const auto& p : pending)
+      logger().warn("resuming revision " + p.revision + " after its first " + std::to_string(p.statements_done) +
+                    " statement(s)");
+  } else {
+    refuse_pending(pending);
+  }
+  Plan plan = direction == Direction::upgrade ? plan_upgrade(graph, current, target)
+                                              : plan_downgrade(graph, current, target);
+  log_plan(plan, direction_name(direction));
+  ConnectionSink sink(session.connection());
+  Collector collector = app.collector(false);
+  Runner(app.dialect(), collector, session.books(), sink, options).run(plan);
+  session.release();
+  return 0;
+}
+
+}  // namespace
+
+int cmd_upgrade(App& app) {
+  return app.invocation().sql ? migrate_offline(app, Direction::upgrade) : migrate_online(app, Direction::upgrade);
+}
+
+int cmd_downgrade(App& app) {
+  return app.invocation().sql ? migrate_offline(app, Direction::downgrade)
+                              : migrate_online(app, Direction::downgrade);
+}
+
+// Stamping writes version rows and one `stamp` history row per revision that
+// becomes current, carrying its upgrade checksum so `check` can compare.
+int cmd_stamp(App& app) {
+  const Graph& graph = app.graph();
+  const std::string& target = app.invocation().arguments.at(0);
+  Collector collector = app.collector(app.invocation().sql);
+  auto stamp = [&](Sink& sink, const Bookkeeping& books, const std::vector<std::string>& current) {
+    std::vector<std::string> next = stamp_versions(graph, app.invocation().purge ? std::vector<std::string>{} : current, target);
+    std::vector<std::string> removed, added;
+    std::set<std::string> before(current.begin(), current.end()), after(next.begin(), next.end());
+    for (const auto& c : current)
+      if (!after.count(c)) removed.push_back(c);
+    for (const auto& n : next)
+      if (!before.count(n)) added.push_back(n);
+    RunOptions options = run_options(app);
+    sink.begin();
+    try {
+    if (app.invocation().purge) {
+      sink.execute(books.delete_all_versions());
+      removed.clear();
+      added = next;
+    }
+    for (const auto& s : books.move_versions(removed, added)) sink.execute(s);
+    for (const auto& id : added) {
+      HistoryRow row;
+      row.revision = id;
+      row.direction = "stamp";
+      row.checksum = collector.collect(graph.at(id), Direction::upgrade, false).checksum;
+      row.state = "applied";
+      row.started_at = utc_now_iso8601();
+      row.host = options.host_name;
+      row.tool_version = RETORT_VERSION;
+      sink.execute(books.insert_history(row));
+    }
+    sink.commit();
+    } catch (...) {
+      sink.rollback();
+      throw;
+    }
+    logger().info("stamped " + (next.empty() ? std::string("base") : [&] {
+      std::string s;
+      for (const auto& n : next) s += (s.empty() ? "" : ", ") + n;
+      return s;
+    }()));
+  };
+  if (app.invocation().sql) {
+    ScriptOutput out(app.invocation().output);
+    ScriptSink sink(out.stream(), app.dialect());
+    Bookkeeping books = app.bookkeeping();
+    for (const auto& s : books.create_tables()) sink.execute(s);
+    stamp(sink, books, {});
+    out.close(app.invocation().output);
+    return 0;
+  }
+  LockedSession session(app);
+  std::vector<std::string> current = session.store().versions();
+  ConnectionSink sink(session.connection());
+  stamp(sink, session.books(), current);
+  session.release();
+  return 0;
+}
+
+}  // namespace host

@@ -1,0 +1,69 @@
+// retort: the command line. Parses arguments, resolves settings, configures
+// logging, runs one command, and turns any Error into one line on stderr and
+// the exit code SPEC §5 gives its kind.
+#include <iostream>
+#include <map>
+
+#include "host/cli/arguments.hpp"
+#include "host/cli/commands.hpp"
+#include "host/config/url.hpp"
+#include "host/errors/error.hpp"
+#include "host/log/logger.hpp"
+
+namespace {
+
+int dispatch(host::App& app) {
+  using Command = int (*)(host::App&);
+  static const std::map<std::string, Command> commands = {
+      {"upgrade", host::cmd_upgrade},   {"downgrade", host::cmd_downgrade}, {"stamp", host::cmd_stamp},
+      {"current", host::cmd_current},   {"heads", host::cmd_heads},         {"branches", host::cmd_branches},
+      {"history", host::cmd_history},   {"show", host::cmd_show},           {"check", host::cmd_check},
+      {"plugins", host::cmd_plugins},
+  };
+  return commands.at(app.invocation().command)(app);
+}
+
+// Secrets to mask in every line we print: the password of any URL we know.
+std::vector<std::string> secrets_of(const std::string& url) {
+  try {
+    host::Url u = host::parse_url(url);
+    if (!u.password.empty()) return {u.password};
+  } catch (...) {
+  }
+  return {};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> secrets;
+  try {
+    host::Invocation inv = host::parse_arguments(std::vector<std::string>(argv + 1, argv + argc));
+    if (inv.version) {
+      std::cout << "retort " RETORT_VERSION " (plugin ABI " << RETORT_ABI_MAJOR << "." << RETORT_ABI_MINOR
+                << ")\n";
+      return 0;
+    }
+    if (inv.help) {
+      std::cout << host::usage_text(inv.command);
+      return 0;
+    }
+    if (inv.command.empty()) {
+      std::cout << host::usage_text();
+      throw host::Error(host::ExitCode::usage, "no command given (see 'retort --help')");
+    }
+    if (inv.global.url) secrets = secrets_of(*inv.global.url);
+    host::Settings settings = host::resolve_settings(inv.global, host::process_environment(), std::filesystem::current_path());
+    secrets = secrets_of(settings.database_url);
+    host::logger().configure(host::parse_level(settings.log_level), settings.log_format == "json",
+                             settings.log_file, secrets);
+    host::App app(std::move(inv), std::move(settings));
+    return dispatch(app);
+  } catch (const host::Error& e) {
+    host::logger().error(host::mask_secrets(e.what(), secrets));
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    host::logger().error(host::mask_secrets(std::string("internal error: ") + e.what(), secrets));
+    return static_cast<int>(host::ExitCode::plugin);
+  }
+}

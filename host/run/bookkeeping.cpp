@@ -1,0 +1,164 @@
+#include "host/run/bookkeeping.hpp"
+
+#include <retort/sdk/revision.hpp>
+
+#include "host/plugins/plugins.hpp"
+
+namespace host {
+
+Bookkeeping::Bookkeeping(const Dialect& dialect, std::string version_table, std::string history_table,
+                         std::string schema)
+    : dialect_(dialect),
+      version_table_(std::move(version_table)),
+      history_table_(std::move(history_table)),
+      schema_(std::move(schema)) {}
+
+std::string Bookkeeping::lock_key() const {
+  return (schema_.empty() ? "" : schema_ + ".") + version_table_;
+}
+
+std::string Bookkeeping::ident(const std::string& name) const { return dialect_.quote_identifier(name); }
+std::string Bookkeeping::literal(const std::string& value) const { return dialect_.quote_literal(value); }
+std::string Bookkeeping::table(const std::string& name) const {
+  return schema_.empty() ? ident(name) : ident(schema_) + "." + ident(name);
+}
+
+std::vector<std::string> Bookkeeping::create_tables() const {
+  using retort::column;
+  auto render = [&](const std::string& name, const std::vector<column>& columns) {
+    std::vector<retort_column> defs;
+    for (const auto& c : columns) defs.push_back(c.abi());
+    std::vector<const retort_column*> ptrs;
+    for (const auto& d : defs) ptrs.push_back(&d);
+    retort_op op{};
+    op.struct_size = sizeof op;
+    op.kind = RETORT_OP_CREATE_TABLE;
+    op.flags = RETORT_OP_IF_NOT_EXISTS;
+    op.schema = retort::str(schema_);
+    op.table = retort::str(name);
+    op.columns = ptrs.data();
+    op.column_count = ptrs.size();
+    op.alter_nullable = RETORT_ALTER_KEEP;
+    return dialect_.render(op);
+  };
+  std::vector<std::string> out = render(version_table_, {column("version_num", "string(64)").primary_key()});
+  for (auto& s : render(history_table_, {
+                                            column("id", "integer").primary_key().autoincrement(),
+                                            column("revision", "string(64)").not_null(),
+                                            column("direction", "string(16)").not_null(),
+                                            column("checksum", "string(80)"),
+                                            column("state", "string(16)").not_null(),
+                                            column("started_at", "string(32)").not_null(),
+                                            column("duration_ms", "bigint"),
+                                            column("host", "string(255)"),
+                                            column("tool_version", "string(32)"),
+                                            column("statements_done", "integer"),
+                                            column("error_message", "text"),
+                                        }))
+    out.push_back(std::move(s));
+  return out;
+}
+
+std::string Bookkeeping::select_versions() const {
+  return "SELECT " + ident("version_num") + " FROM " + table(version_table_);
+}
+
+std::string Bookkeeping::select_history() const {
+  std::string cols;
+  for (const char* c : {"id", "revision", "direction", "checksum", "state", "started_at", "duration_ms",
+                        "host", "tool_version", "statements_done", "error_message"}) {
+    if (!cols.empty()) cols += ", ";
+    cols += ident(c);
+  }
+  return "SELECT " + cols + " FROM " + table(history_table_) + " ORDER BY " + ident("id");
+}
+
+std::vector<std::string> Bookkeeping::move_versions(const std::vector<std::string>& removed,
+                                                    const std::vector<std::string>& added) const {
+  std::vector<std::string> out;
+  const std::string t = table(version_table_);
+  const std::string col = ident("version_num");
+  if (removed.size() == 1 && added.size() == 1) {
+    out.push_back("UPDATE " + t + " SET " + col + " = " + literal(added[0]) + " WHERE " + col + " = " +
+                  literal(removed[0]));
+    return out;
+  }
+  for (const auto& r : removed) out.push_back("DELETE FROM " + t + " WHERE " + col + " = " + literal(r));
+  for (const auto& a : added) out.push_back("INSERT INTO " + t + " (" + col + ") VALUES (" + literal(a) + ")");
+  return out;
+}
+
+std::string Bookkeeping::delete_all_versions() const { return "DELETE FROM " + table(version_table_); }
+
+std::string Bookkeeping::insert_history(const HistoryRow& r) const {
+  std::string cols, vals;
+  auto add = [&](const char* name, const std::string& value) {
+    if (!cols.empty()) {
+      cols += ", ";
+      vals += ", ";
+    }
+    cols += ident(name);
+    vals += value;
+  };
+  add("revision", literal(r.revision));
+  add("direction", literal(r.direction));
+  add("checksum", literal(r.checksum));
+  add("state", literal(r.state));
+  add("started_at", literal(r.started_at));
+  add("duration_ms", std::to_string(r.duration_ms));
+  add("host", literal(r.host));
+  add("tool_version", literal(r.tool_version));
+  add("statements_done", std::to_string(r.statements_done));
+  add("error_message", r.error_message.empty() ? "NULL" : literal(r.error_message));
+  return "INSERT INTO " + table(history_table_) + " (" + cols + ") VALUES (" + vals + ")";
+}
+
+std::string Bookkeeping::update_pending_progress(const std::string& revision, long long done) const {
+  return "UPDATE " + table(history_table_) + " SET " + ident("statements_done") + " = " + std::to_string(done) +
+         " WHERE " + ident("revision") + " = " + literal(revision) + " AND " + ident("state") + " = 'pending'";
+}
+
+std::string Bookkeeping::finish_pending(const std::string& revision, const std::string& state,
+                                        long long duration_ms, long long done,
+                                        const std::string& error_message) const {
+  return "UPDATE " + table(history_table_) + " SET " + ident("state") + " = " + literal(state) + ", " +
+         ident("duration_ms") + " = " + std::to_string(duration_ms) + ", " + ident("statements_done") + " = " +
+         std::to_string(done) + ", " + ident("error_message") + " = " +
+         (error_message.empty() ? std::string("NULL") : literal(error_message)) + " WHERE " + ident("revision") +
+         " = " + literal(revision) + " AND " + ident("state") + " = 'pending'";
+}
+
+std::vector<HistoryRow> Bookkeeping::parse_history(
+    const std::vector<std::vector<std::optional<std::string>>>& rows) {
+  auto text = [](const std::vector<std::optional<std::string>>& row, std::size_t i) {
+    return i < row.size() && row[i] ? *row[i] : std::string();
+  };
+  auto number = [&](const std::vector<std::optional<std::string>>& row, std::size_t i) -> long long {
+    std::string s = text(row, i);
+    try {
+      return s.empty() ? 0 : std::stoll(s);
+    } catch (...) {
+      return 0;
+    }
+  };
+  std::vector<HistoryRow> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) {
+    HistoryRow r;
+    r.id = number(row, 0);
+    r.revision = text(row, 1);
+    r.direction = text(row, 2);
+    r.checksum = text(row, 3);
+    r.state = text(row, 4);
+    r.started_at = text(row, 5);
+    r.duration_ms = number(row, 6);
+    r.host = text(row, 7);
+    r.tool_version = text(row, 8);
+    r.statements_done = number(row, 9);
+    r.error_message = text(row, 10);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace host

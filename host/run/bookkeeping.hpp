@@ -1,0 +1,68 @@
+// The SQL of retort's own tables (SPEC §6), rendered through the dialect so
+// the same statements serve the online run and the offline script:
+//   retort_version (version_num): one row per applied head, as Alembic's
+//     alembic_version, so an Alembic database can be adopted by name;
+//   retort_history: one row per revision applied, reverted or stamped.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace host {
+
+class Dialect;
+
+/// One retort_history row.
+struct HistoryRow {
+  long long id = 0;               ///< assigned by the database
+  std::string revision;
+  std::string direction;          ///< upgrade | downgrade | stamp
+  std::string checksum;
+  std::string state;              ///< applied | failed | pending
+  std::string started_at;         ///< UTC, ISO 8601
+  long long duration_ms = 0;
+  std::string host;
+  std::string tool_version;
+  long long statements_done = 0;  ///< progress of a pending (non-transactional) run
+  std::string error_message;
+};
+
+class Bookkeeping {
+ public:
+  Bookkeeping(const Dialect& dialect, std::string version_table, std::string history_table,
+              std::string schema);
+
+  const std::string& version_table() const { return version_table_; }
+  const std::string& history_table() const { return history_table_; }
+  const std::string& schema() const { return schema_; }
+  /// The name the migration lock is taken under.
+  std::string lock_key() const;
+
+  std::vector<std::string> create_tables() const;
+  std::string select_versions() const;
+  std::string select_history() const;
+  /// Moves the version rows: an UPDATE for one-for-one, else DELETEs and INSERTs.
+  std::vector<std::string> move_versions(const std::vector<std::string>& removed,
+                                         const std::vector<std::string>& added) const;
+  std::string delete_all_versions() const;
+  std::string insert_history(const HistoryRow& row) const;
+  /// Pending rows are found by revision: the lock guarantees at most one is live.
+  std::string update_pending_progress(const std::string& revision, long long statements_done) const;
+  std::string finish_pending(const std::string& revision, const std::string& state, long long duration_ms,
+                             long long statements_done, const std::string& error_message) const;
+
+  /// Parses the rows of select_history().
+  static std::vector<HistoryRow> parse_history(
+      const std::vector<std::vector<std::optional<std::string>>>& rows);
+
+ private:
+  std::string table(const std::string& name) const;
+  std::string literal(const std::string& value) const;
+  std::string ident(const std::string& name) const;
+
+  const Dialect& dialect_;
+  std::string version_table_, history_table_, schema_;
+};
+
+}  // namespace host

@@ -1,0 +1,114 @@
+#include "host/run/checksum.hpp"
+
+#include <openssl/evp.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+#include <retort/sdk/common.hpp>
+
+namespace host {
+
+std::string normalize_sql(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size());
+  std::string line;
+  std::size_t pending_blank = 0;
+  bool started = false;
+  auto flush_line = [&] {
+    std::size_t end = line.find_last_not_of(" \t\f\v");
+    line.resize(end == std::string::npos ? 0 : end + 1);
+    if (line.empty()) {
+      if (started) ++pending_blank;
+    } else {
+      if (started) out.append(pending_blank + 1, '\n');
+      pending_blank = 0;
+      out += line;
+      started = true;
+    }
+    line.clear();
+  };
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (c == '\r') {
+      if (i + 1 < sql.size() && sql[i + 1] == '\n') ++i;
+      flush_line();
+    } else if (c == '\n') {
+      flush_line();
+    } else {
+      line += c;
+    }
+  }
+  flush_line();
+  return out;
+}
+
+struct ChecksumBuilder::State {
+  EVP_MD_CTX* ctx = nullptr;
+};
+
+ChecksumBuilder::ChecksumBuilder() : state_(std::make_unique<State>()) {
+  state_->ctx = EVP_MD_CTX_new();
+  if (!state_->ctx || EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("cannot initialise SHA-256");
+}
+
+ChecksumBuilder::~ChecksumBuilder() {
+  if (state_ && state_->ctx) EVP_MD_CTX_free(state_->ctx);
+}
+ChecksumBuilder::ChecksumBuilder(ChecksumBuilder&&) noexcept = default;
+ChecksumBuilder& ChecksumBuilder::operator=(ChecksumBuilder&&) noexcept = default;
+
+// Each field is length-prefixed so no two different operation lists can
+// serialise to the same bytes.
+void ChecksumBuilder::field(std::string_view value) {
+  char prefix[32];
+  int n = std::snprintf(prefix, sizeof prefix, "%zu:", value.size());
+  EVP_DigestUpdate(state_->ctx, prefix, static_cast<std::size_t>(n));
+  EVP_DigestUpdate(state_->ctx, value.data(), value.size());
+}
+
+void ChecksumBuilder::add(const retort_op& op) {
+  using retort::view;
+  field("op");
+  field(std::to_string(op.kind));
+  field(std::to_string(op.flags));
+  field(view(op.schema));
+  field(view(op.table));
+  field(view(op.name));
+  field(view(op.new_name));
+  for (std::size_t i = 0; i < op.column_count; ++i) {
+    const retort_column& c = *op.columns[i];
+    field("column");
+    field(view(c.name));
+    field(view(c.type));
+    field(std::to_string(c.flags));
+    field(view(c.default_sql));
+    field(view(c.references_table));
+    field(view(c.references_column));
+    field(view(c.on_delete));
+  }
+  for (std::size_t i = 0; i < op.index_column_count; ++i) field(view(op.index_columns[i]));
+  field(view(op.where));
+  field(normalize_sql(view(op.sql)));
+  field(view(op.alter_type));
+  field(std::to_string(op.alter_nullable));
+  field(std::to_string(op.alter_default_action));
+  field(view(op.alter_default_sql));
+}
+
+std::string ChecksumBuilder::finish() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(state_->ctx, digest, &size);
+  static const char* hex = "0123456789abcdef";
+  std::string out(checksum_prefix);
+  for (unsigned i = 0; i < size; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 15];
+  }
+  EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr);
+  return out;
+}
+
+}  // namespace host

@@ -1,0 +1,71 @@
+// The runner: executes a plan's steps through a Sink, with the bookkeeping
+// of SPEC §6. It owns the transaction discipline:
+//  - transactional revisions on a transactional-DDL engine: one transaction
+//    each (or one for the whole run with transaction_per_migration=false)
+//    holding the revision, the version move and its history row; a failure
+//    rolls back and appends a `failed` row outside that transaction;
+//  - otherwise (transactional=false, or DDL that commits by itself as on
+//    MariaDB): a `pending` history row is committed first, statements run
+//    one at a time with their progress recorded, and only success moves the
+//    version and marks the row `applied`. A failure leaves it `pending`.
+// It knows nothing of where statements go (Sink) or how plans are made.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "host/plan/plan.hpp"
+#include "host/run/bookkeeping.hpp"
+#include "host/run/collect.hpp"
+#include "host/run/sink.hpp"
+
+namespace host {
+
+struct RunOptions {
+  bool transaction_per_migration = true;
+  std::string host_name;
+  /// Revisions with a stale `pending` row to resume (--retry-pending): the
+  /// number of statements already done, which are skipped.
+  std::map<std::string, long long> resume_from;
+  /// Called before each statement; throws to stop the run (interrupts).
+  std::function<void()> checkpoint;
+};
+
+struct StepReport {
+  std::string revision;
+  Direction direction;
+  long long duration_ms;
+};
+
+class Runner {
+ public:
+  Runner(const Dialect& dialect, const Collector& collector, const Bookkeeping& books, Sink& sink,
+         RunOptions options);
+
+  /// Runs every step; throws Error naming the failed revision, after
+  /// rolling back and recording the failure.
+  std::vector<StepReport> run(const Plan& plan);
+
+ private:
+  void run_in_transaction(const Step& step, const RevisionScript& script, bool own_transaction);
+  void run_pending(const Step& step, const RevisionScript& script);
+  void record_failure(const Step& step, const std::string& checksum, const std::string& message);
+  HistoryRow history_row(const Step& step, const std::string& checksum, const std::string& state) const;
+  void checkpoint() const;
+
+  const Dialect& dialect_;
+  const Collector& collector_;
+  const Bookkeeping& books_;
+  Sink& sink_;
+  RunOptions options_;
+  std::string started_at_;
+  std::chrono::steady_clock::time_point step_start_;
+};
+
+/// "upgrade" / "downgrade".
+const char* direction_name(Direction d);
+
+}  // namespace host

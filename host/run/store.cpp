@@ -1,0 +1,48 @@
+#include "host/run/store.hpp"
+
+#include <unordered_map>
+
+#include "host/plugins/plugins.hpp"
+
+namespace host {
+
+bool VersionStore::exists(const std::string& table) { return connection_.table_exists(books_.schema(), table); }
+
+void VersionStore::ensure_tables() {
+  if (exists(books_.version_table()) && exists(books_.history_table())) return;
+  connection_.begin();
+  try {
+    for (const auto& s : books_.create_tables()) connection_.execute(s);
+    connection_.commit();
+  } catch (...) {
+    try {
+      connection_.rollback();
+    } catch (...) {
+    }
+    throw;
+  }
+}
+
+std::vector<std::string> VersionStore::versions() {
+  std::vector<std::string> out;
+  if (!exists(books_.version_table())) return out;
+  for (const auto& row : connection_.query(books_.select_versions()))
+    if (!row.empty() && row[0]) out.push_back(*row[0]);
+  return out;
+}
+
+std::vector<HistoryRow> VersionStore::history() {
+  if (!exists(books_.history_table())) return {};
+  return Bookkeeping::parse_history(connection_.query(books_.select_history()));
+}
+
+std::vector<HistoryRow> unresolved_pending(const std::vector<HistoryRow>& history) {
+  std::unordered_map<std::string, std::size_t> latest;
+  for (std::size_t i = 0; i < history.size(); ++i) latest[history[i].revision] = i;
+  std::vector<HistoryRow> out;
+  for (std::size_t i = 0; i < history.size(); ++i)
+    if (history[i].state == "pending" && latest[history[i].revision] == i) out.push_back(history[i]);
+  return out;
+}
+
+}  // namespace host

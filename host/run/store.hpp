@@ -1,0 +1,34 @@
+// Reading and preparing retort's tables on a live connection.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "host/run/bookkeeping.hpp"
+
+namespace host {
+
+class Connection;
+
+class VersionStore {
+ public:
+  VersionStore(Connection& connection, const Bookkeeping& books) : connection_(connection), books_(books) {}
+
+  /// Creates the version and history tables if they are missing.
+  void ensure_tables();
+  /// The version rows; none if the table does not exist yet.
+  std::vector<std::string> versions();
+  /// Every history row, oldest first; none if the table does not exist.
+  std::vector<HistoryRow> history();
+
+ private:
+  bool exists(const std::string& table);
+  Connection& connection_;
+  const Bookkeeping& books_;
+};
+
+/// `pending` rows that no later row of the same revision has resolved:
+/// a non-transactional revision that was interrupted or failed midway.
+std::vector<HistoryRow> unresolved_pending(const std::vector<HistoryRow>& history);
+
+}  // namespace host

@@ -1,0 +1,221 @@
+// The command line as a user meets it: errors with their exit codes and one
+// clear line, plugins that are not what they claim, JSON output, and a
+// catalogue of bad input none of which may end the process by a signal.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "project.hpp"
+
+namespace it {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+#define EXPECT_EXIT_CODE(result, expected)                                             \
+  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
+
+fs::path fixture(const std::string& name) { return fs::path(RETORT_IT_FIXTURES) / name; }
+
+int line_count(const std::string& s) {
+  int n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  Project project{"sqlite"};
+};
+
+TEST_F(Cli, VersionNamesToolAndAbi) {
+  Result r = project.retort({"--version"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_THAT(r.out, HasSubstr("retort 0.1.0"));
+  EXPECT_THAT(r.out, HasSubstr("ABI 1.0"));
+}
+
+TEST_F(Cli, EveryCommandHasHelp) {
+  for (const char* c : {"upgrade", "downgrade", "stamp", "current", "heads", "branches", "history", "show", "check",
+                        "plugins"}) {
+    Result r = project.retort({c, "--help"});
+    EXPECT_EXIT_CODE(r, 0);
+    EXPECT_THAT(r.out, HasSubstr(std::string("usage: retort [global options] ") + c));
+  }
+}
+
+TEST_F(Cli, UnknownCommandIsAUsageError) {
+  Result r = project.retort({"upgrad", "head"});
+  EXPECT_EXIT_CODE(r, 2);
+  EXPECT_THAT(r.err, HasSubstr("unknown command 'upgrad'"));
+  EXPECT_EQ(line_count(r.err), 1);
+}
+
+TEST_F(Cli, ConfigurationErrorNamesFileAndLine) {
+  project.use_shop();
+  write_file(project.dir() / "retort.ini", "[retort]\ndatabase_url = sqlite:///x.db\nlock_timeout = soon\n");
+  Result r = project.retort({"current"});
+  EXPECT_EXIT_CODE(r, 2);
+  EXPECT_THAT(r.err, HasSubstr("retort.ini:3"));
+  EXPECT_THAT(r.err, HasSubstr("lock_timeout"));
+}
+
+TEST_F(Cli, UnknownAndAmbiguousTargetsAreGraphErrors) {
+  project.use_shop();
+  Result unknown = project.retort({"upgrade", "ffff"});
+  EXPECT_EXIT_CODE(unknown, 4);
+  EXPECT_THAT(unknown.err, HasSubstr("ffff"));
+  project.use_sql_revisions({{"abcd00000001", "", "SELECT 1;", ""}, {"abcd00000002", "abcd00000001", "SELECT 1;", ""}});
+  Result ambiguous = project.retort({"upgrade", "abcd"});
+  EXPECT_EXIT_CODE(ambiguous, 4);
+  EXPECT_THAT(ambiguous.err, HasSubstr("abcd00000001"));
+  EXPECT_THAT(ambiguous.err, HasSubstr("abcd00000002"));
+}
+
+TEST_F(Cli, HeadWithSeveralHeadsNamesThem) {
+  project.use_sql_revisions({{"aaaa00000001", "", "SELECT 1;", ""},
+                             {"bbbb00000002", "aaaa00000001", "SELECT 1;", ""},
+                             {"cccc00000003", "aaaa00000001", "SELECT 1;", ""}});
+  Result r = project.retort({"upgrade", "head"});
+  EXPECT_EXIT_CODE(r, 4);
+  EXPECT_THAT(r.err, HasSubstr("bbbb00000002"));
+  EXPECT_THAT(r.err, HasSubstr("cccc00000003"));
+  Result all = project.retort({"upgrade", "heads"});
+  EXPECT_EXIT_CODE(all, 0);
+  EXPECT_EQ(project.versions(), "bbbb00000002\ncccc00000003");
+}
+
+TEST_F(Cli, NotASharedObjectIsAPluginErrorWithTheLoadersReason) {
+  write_file(project.dir() / "bogus.so", "this is not an ELF file\n");
+  project.configure((project.dir() / "bogus.so").string());
+  Result r = project.retort({"heads"});
+  EXPECT_EXIT_CODE(r, 3);
+  EXPECT_THAT(r.err, HasSubstr("bogus.so"));
+  EXPECT_THAT(r.err, HasSubstr("invalid ELF header"));
+}
+
+TEST_F(Cli, MissingEntrySymbolIsAPluginErrorNamingTheSymbol) {
+  project.configure(fixture("no_entry.so").string());
+  Result r = project.retort({"heads"});
+  EXPECT_EXIT_CODE(r, 3);
+  EXPECT_THAT(r.err, HasSubstr("no_entry.so"));
+  EXPECT_THAT(r.err, HasSubstr("retort_plugin_entry"));
+}
+
+TEST_F(Cli, PluginOfAnotherAbiMajorIsRefusedNamingBothVersions) {
+  project.configure(fixture("abi_major_two.so").string());
+  Result r = project.retort({"heads"});
+  EXPECT_EXIT_CODE(r, 3);
+  EXPECT_THAT(r.err, HasSubstr("abi_major_two.so"));
+  EXPECT_THAT(r.err, HasSubstr("2.0"));
+  EXPECT_THAT(r.err, HasSubstr("1."));
+}
+
+TEST_F(Cli, MissingDialectNamesSchemeAndFoldersSearched) {
+  project.use_shop();
+  Result r = project.retort({"current", "--url", "oracle://scott:tiger@127.0.0.1/orcl"});
+  EXPECT_EXIT_CODE(r, 3);
+  EXPECT_THAT(r.err, HasSubstr("oracle"));
+  EXPECT_THAT(r.err, HasSubstr("lib/retort/plugins"));
+  EXPECT_THAT(r.err, Not(HasSubstr("tiger")));
+}
+
+TEST_F(Cli, ConnectionFailureMasksThePassword) {
+  project.use_shop();
+  Result r = project.retort({"current", "--url", "postgresql://retort:s3cretpw@127.0.0.1:1/nodb"});
+  EXPECT_EXIT_CODE(r, 1);
+  EXPECT_THAT(r.err, Not(HasSubstr("s3cretpw")));
+  EXPECT_THAT(r.err, HasSubstr("***"));
+  EXPECT_EQ(line_count(r.err), 1);
+}
+
+TEST_F(Cli, PluginsInspectDescribesAPluginWithoutLoadingIt) {
+  Result r = project.retort({"--format", "json", "plugins", "inspect", shop_plugin().string()});
+  EXPECT_EXIT_CODE(r, 0);
+  auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["kind"], "provider");
+  EXPECT_EQ(doc["name"], "shop");
+  EXPECT_EQ(doc["abi"], "1.0");
+  EXPECT_EQ(doc["exports_entry"], true);
+  Result bogus = project.retort({"plugins", "inspect", fixture("no_entry.so").string()});
+  EXPECT_EXIT_CODE(bogus, 3);
+  EXPECT_THAT(bogus.out, HasSubstr("not a retort plugin"));
+}
+
+TEST_F(Cli, PluginsListsTheShippedDialects) {
+  Result r = project.retort({"plugins"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_THAT(r.out, HasSubstr("dialect sqlite"));
+  EXPECT_THAT(r.out, HasSubstr("provider sqldir"));
+}
+
+TEST_F(Cli, JsonResultsAreOneDocument) {
+  project.use_shop();
+  ASSERT_EQ(project.retort({"upgrade", "head"}).code, 0);
+  for (const char* c : {"current", "heads", "branches", "history", "check"}) {
+    Result r = project.retort({"--format", "json", c});
+    EXPECT_EXIT_CODE(r, 0);
+    EXPECT_TRUE(nlohmann::json::accept(r.out)) << c << ": " << r.out;
+  }
+  Result show = project.retort({"show", "3f1c", "--format", "json"});
+  auto doc = nlohmann::json::parse(show.out);
+  EXPECT_EQ(doc["revision"], "3f1c2a9b7d10");
+  EXPECT_THAT(doc["upgrade_sql"][0].get<std::string>(), HasSubstr("CREATE TABLE \"users\""));
+}
+
+TEST_F(Cli, XArgumentsReachRevisions) {
+  project.use_shop();
+  Result r = project.retort({"-x", "noequals", "heads"});
+  EXPECT_EXIT_CODE(r, 2);
+  EXPECT_THAT(r.err, HasSubstr("noequals"));
+}
+
+TEST_F(Cli, NoBadInputEndsTheProcessBySignal) {
+  project.use_shop();
+  write_file(project.dir() / "garbage.ini", std::string("\x01\x02[retort\n=\n\xff\xfe", 12));
+  write_file(project.dir() / "empty.so", "");
+  const std::vector<std::vector<std::string>> catalogue = {
+      {},
+      {"--nope"},
+      {"upgrade"},
+      {"upgrade", "head", "extra"},
+      {"upgrade", "+-1"},
+      {"upgrade", "@@@"},
+      {"downgrade", "+3"},
+      {"upgrade", std::string(5000, 'a')},
+      {"--url", "", "current"},
+      {"--url", "sqlite://", "current"},
+      {"--url", "postgresql://u:p@[::1", "current"},
+      {"--url", "mariadb://%zz:%@host:99999999/db", "current"},
+      {"--url", "::::", "current"},
+      {"-c", "garbage.ini", "current"},
+      {"-c", "does-not-exist.ini", "current"},
+      {"--plugin-path", "/nonexistent", "plugins"},
+      {"plugins", "inspect", "empty.so"},
+      {"plugins", "inspect", "/dev/null"},
+      {"plugins", "inspect", "/"},
+      {"plugins", "inspect", "garbage.ini"},
+      {"history", "-r", "::"},
+      {"history", "-r", "-999:current"},
+      {"show", "zz"},
+      {"stamp", "base", "--purge", "--sql"},
+      {"--log-level", "loud", "heads"},
+      {"--format", "xml", "heads"},
+  };
+  for (const auto& args : catalogue) {
+    Result r = project.retort(args);
+    std::string joined;
+    for (const auto& a : args) joined += a.substr(0, 40) + " ";
+    EXPECT_EQ(r.signal, 0) << "retort " << joined << "was killed by signal " << r.signal << "\n" << r.err;
+    EXPECT_GE(r.code, 0) << joined;
+    EXPECT_LE(r.code, 6) << joined << "\n" << r.err;
+    if (r.code != 0) {
+      EXPECT_EQ(line_count(r.err), 1) << "retort " << joined << "\n" << r.err;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace it

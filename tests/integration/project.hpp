@@ -1,0 +1,54 @@
+// A temporary retort project: a folder with retort.ini, optionally a sqldir
+// of revisions, and an engine's fresh database; `retort(...)` runs the built
+// binary in it.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "harness.hpp"
+
+namespace it {
+
+/// One sqldir revision file.
+struct SqlRevision {
+  std::string id;
+  std::string down;  ///< comma-separated, "" for a root
+  std::string upgrade;
+  std::string downgrade;
+  std::string extra_headers = {};
+};
+
+class Project {
+ public:
+  explicit Project(const std::string& engine);
+  Engine& db() { return *engine_; }
+  const TempDir& dir() const { return dir_; }
+
+  /// Writes retort.ini pointing at `revisions` (relative to the project) and the engine's URL.
+  void configure(const std::string& revisions, const std::string& extra = "");
+  /// Uses the shop example plugin.
+  void use_shop() { configure(shop_plugin().string()); }
+  /// Writes revisions into ./migrations and configures them.
+  void use_sql_revisions(const std::vector<SqlRevision>& revisions, const std::string& extra = "");
+  void add_sql_revision(const SqlRevision& r);
+
+  Result retort(std::vector<std::string> args, const std::map<std::string, std::string>& env = {}) const;
+  /// The version rows, sorted, newline-separated.
+  std::string versions() const;
+  /// "revision direction state" lines of retort_history, in id order.
+  std::string history() const;
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<Engine> engine_;
+};
+
+/// The shop's revisions, oldest first.
+inline const std::vector<std::string> shop_ids = {"3f1c2a9b7d10", "8a4e6b2c1f93", "c7d2e5f08b41", "5b9e1d3a6c72"};
+
+}  // namespace it

@@ -1,0 +1,240 @@
+// The scenario suite (issues 2 and 3): every behaviour proven on SQLite is
+// proven on PostgreSQL and MariaDB too, through the built `retort` binary.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "project.hpp"
+
+namespace it {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class Scenario : public ::testing::TestWithParam<std::string> {
+ protected:
+  Project project{GetParam()};
+  bool transactional_ddl() const { return GetParam() != "mariadb"; }
+};
+
+#define EXPECT_EXIT_CODE(result, expected)                                             \
+  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
+
+const std::vector<SqlRevision> two_tables = {
+    {"aaaa00000001", "", "CREATE TABLE t1 (id INTEGER PRIMARY KEY, name VARCHAR(20));", "DROP TABLE t1;"},
+    {"bbbb00000002", "aaaa00000001", "CREATE TABLE t2 (id INTEGER PRIMARY KEY);\nINSERT INTO t2 (id) VALUES (1);",
+     "DROP TABLE t2;"},
+};
+
+TEST_P(Scenario, ShopUpgradeHeadCreatesTheSchemaAndRecordsTheHead) {
+  project.use_shop();
+  Result r = project.retort({"upgrade", "head"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_EQ(project.versions(), shop_ids.back());
+  std::string tables = project.db().tables();
+  for (const char* t : {"users", "categories", "products", "purchases", "retort_version", "retort_history"})
+    EXPECT_THAT(tables, HasSubstr(t));
+  EXPECT_THAT(project.db().columns(), HasSubstr("products.is_hidden"));
+  EXPECT_EQ(project.history(), "3f1c2a9b7d10 upgrade applied\n8a4e6b2c1f93 upgrade applied\n"
+                               "c7d2e5f08b41 upgrade applied\n5b9e1d3a6c72 upgrade applied");
+  // Each revision's start and end are logged with its duration.
+  EXPECT_THAT(r.err, HasSubstr("done upgrade 5b9e1d3a6c72"));
+  EXPECT_THAT(r.err, HasSubstr("duration_ms"));
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_P(Scenario, UpgradeAgainIsANoOp) {
+  project.use_shop();
+  ASSERT_EQ(project.retort({"upgrade", "head"}).code, 0);
+  Result again = project.retort({"upgrade", "head"});
+  EXPECT_EXIT_CODE(again, 0);
+  EXPECT_THAT(again.err, HasSubstr("nothing to upgrade"));
+  EXPECT_EQ(project.versions(), shop_ids.back());
+}
+
+TEST_P(Scenario, DowngradeBaseRemovesTheShopTablesAndTheVersion) {
+  project.use_shop();
+  ASSERT_EQ(project.retort({"upgrade", "head"}).code, 0);
+  Result r = project.retort({"downgrade", "base"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_EQ(project.versions(), "");
+  EXPECT_EQ(project.db().tables(), "retort_history\nretort_version\n");
+  EXPECT_THAT(project.history(), HasSubstr("3f1c2a9b7d10 downgrade applied"));
+}
+
+TEST_P(Scenario, RelativeTargetsStepOneRevision) {
+  project.use_shop();
+  ASSERT_EQ(project.retort({"upgrade", "head"}).code, 0);
+  Result down = project.retort({"downgrade", "-1"});
+  EXPECT_EXIT_CODE(down, 0);
+  EXPECT_EQ(project.versions(), shop_ids[2]);
+  EXPECT_THAT(project.db().columns(), Not(HasSubstr("products.is_hidden")));
+  Result up = project.retort({"upgrade", "+1"});
+  EXPECT_EXIT_CODE(up, 0);
+  EXPECT_EQ(project.versions(), shop_ids[3]);
+}
+
+TEST_P(Scenario, UpgradeToAPrefixStopsThere) {
+  project.use_shop();
+  Result r = project.retort({"upgrade", "8a4e"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_EQ(project.versions(), shop_ids[1]);
+  EXPECT_THAT(project.db().tables(), Not(HasSubstr("purchases")));
+}
+
+TEST_P(Scenario, StampMovesTheVersionWithoutTouchingTheSchema) {
+  project.use_shop();
+  Result r = project.retort({"stamp", "head"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_EQ(project.versions(), shop_ids.back());
+  EXPECT_THAT(project.db().tables(), Not(HasSubstr("users")));
+  EXPECT_THAT(project.history(), HasSubstr("5b9e1d3a6c72 stamp applied"));
+  Result base = project.retort({"stamp", "base"});
+  EXPECT_EXIT_CODE(base, 0);
+  EXPECT_EQ(project.versions(), "");
+}
+
+TEST_P(Scenario, CurrentHeadsAndHistoryShowWhereTheDatabaseIs) {
+  project.use_shop();
+  Result empty = project.retort({"current"});
+  EXPECT_EXIT_CODE(empty, 0);
+  EXPECT_EQ(empty.out, "");
+  ASSERT_EQ(project.retort({"upgrade", "c7d2"}).code, 0);
+  Result current = project.retort({"current"});
+  EXPECT_EXIT_CODE(current, 0);
+  EXPECT_EQ(current.out, "c7d2e5f08b41\n");
+  Result heads = project.retort({"heads"});
+  EXPECT_EQ(heads.out, "5b9e1d3a6c72 (head)\n");
+  Result history = project.retort({"history"});
+  EXPECT_EXIT_CODE(history, 0);
+  std::istringstream lines(history.out);
+  std::string first, second;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  EXPECT_THAT(first, HasSubstr("c7d2e5f08b41 -> 5b9e1d3a6c72 (head)"));
+  EXPECT_THAT(first, Not(HasSubstr("[applied")));
+  EXPECT_THAT(second, HasSubstr("8a4e6b2c1f93 -> c7d2e5f08b41 (current)"));
+  EXPECT_THAT(second, HasSubstr("[applied"));
+  EXPECT_THAT(second, HasSubstr(" ms]"));
+}
+
+TEST_P(Scenario, CheckPassesAtTheHeadsAndExitsSixWhenBehind) {
+  project.use_shop();
+  ASSERT_EQ(project.retort({"upgrade", "8a4e"}).code, 0);
+  Result behind = project.retort({"check"});
+  EXPECT_EXIT_CODE(behind, 6);
+  EXPECT_THAT(behind.out, HasSubstr("not_applied: c7d2e5f08b41"));
+  ASSERT_EQ(project.retort({"upgrade", "head"}).code, 0);
+  Result ok = project.retort({"check"});
+  EXPECT_EXIT_CODE(ok, 0);
+}
+
+TEST_P(Scenario, FailingRevisionRollsBackAndNamesItself) {
+  std::vector<SqlRevision> revs = two_tables;
+  revs[1].upgrade = "CREATE TABLE t2 (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);";
+  project.use_sql_revisions(revs);
+  Result r = project.retort({"upgrade", "head"});
+  EXPECT_EXIT_CODE(r, 1);
+  EXPECT_THAT(r.err, HasSubstr("bbbb00000002"));
+  EXPECT_THAT(r.err, HasSubstr("no_such_table"));
+  EXPECT_EQ(project.versions(), "aaaa00000001");
+  if (transactional_ddl()) {
+    EXPECT_THAT(project.db().tables(), Not(HasSubstr("t2")));
+    EXPECT_EQ(project.history(), "aaaa00000001 upgrade applied\nbbbb00000002 upgrade failed");
+    Result check = project.retort({"check"});
+    EXPECT_EXIT_CODE(check, 6);
+  } else {
+    // MariaDB committed the CREATE TABLE: the row stays pending and says so.
+    EXPECT_THAT(project.db().tables(), HasSubstr("t2"));
+    EXPECT_EQ(project.history(), "aaaa00000001 upgrade applied\nbbbb00000002 upgrade pending");
+    Result check = project.retort({"check"});
+    EXPECT_EXIT_CODE(check, 6);
+    EXPECT_THAT(check.out, HasSubstr("pending: bbbb00000002"));
+    Result again = project.retort({"upgrade", "head"});
+    EXPECT_EXIT_CODE(again, 1);
+    EXPECT_THAT(again.err, HasSubstr("retort stamp bbbb00000002"));
+    EXPECT_THAT(again.err, HasSubstr("--retry-pending"));
+  }
+}
+
+TEST_P(Scenario, FixedRevisionCanBeAppliedAfterAFailure) {
+  std::vector<SqlRevision> revs = two_tables;
+  revs[1].upgrade = "CREATE TABLE t2 (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);";
+  project.use_sql_revisions(revs);
+  ASSERT_EQ(project.retort({"upgrade", "head"}).code, 1);
+  if (!transactional_ddl()) {
+    // Resuming skips the statement that already ran (CREATE TABLE t2).
+    project.add_sql_revision(two_tables[1]);
+    Result resumed = project.retort({"upgrade", "head", "--retry-pending"});
+    EXPECT_EXIT_CODE(resumed, 0);
+  } else {
+    project.add_sql_revision(two_tables[1]);
+    Result fixed = project.retort({"upgrade", "head"});
+    EXPECT_EXIT_CODE(fixed, 0);
+  }
+  EXPECT_EQ(project.versions(), "bbbb00000002");
+  EXPECT_EQ(project.db().query("SELECT id FROM t2"), "1\n");
+}
+
+TEST_P(Scenario, OfflineScriptGivesTheSameSchemaAndVersionAsTheOnlineRun) {
+  project.use_shop();
+  ASSERT_EQ(project.retort({"upgrade", "head"}).code, 0);
+  Result script = project.retort({"upgrade", "head", "--sql", "--output", "script.sql"});
+  EXPECT_EXIT_CODE(script, 0);
+  auto offline = project.db().sibling();
+  Result applied = offline->apply_script(project.dir() / "script.sql");
+  ASSERT_EQ(applied.code, 0) << applied.err << "\n" << read_file(project.dir() / "script.sql");
+  EXPECT_EQ(offline->tables(), project.db().tables());
+  EXPECT_EQ(offline->columns(), project.db().columns());
+  EXPECT_EQ(offline->query("SELECT version_num FROM retort_version"), shop_ids.back() + "\n");
+}
+
+TEST_P(Scenario, SqlToStdoutPrintsOnlySql) {
+  project.use_shop();
+  Result r = project.retort({"upgrade", "head", "--sql"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_THAT(r.out, HasSubstr("CREATE TABLE"));
+  EXPECT_THAT(r.out, HasSubstr("INSERT INTO"));
+  EXPECT_THAT(r.out, Not(HasSubstr("INFO")));
+  // Offline mode never connects: nothing was created.
+  EXPECT_THAT(project.db().tables(), Not(HasSubstr("retort_version")));
+}
+
+TEST_P(Scenario, EightConcurrentUpgradesApplyEveryRevisionExactlyOnce) {
+  project.use_shop();
+  std::vector<Result> results(8);
+  std::vector<std::thread> threads;
+  for (auto& r : results) threads.emplace_back([&] { r = project.retort({"upgrade", "head"}); });
+  for (auto& t : threads) t.join();
+  for (const auto& r : results) EXPECT_EXIT_CODE(r, 0);
+  EXPECT_EQ(project.versions(), shop_ids.back());
+  EXPECT_EQ(project.history(), "3f1c2a9b7d10 upgrade applied\n8a4e6b2c1f93 upgrade applied\n"
+                               "c7d2e5f08b41 upgrade applied\n5b9e1d3a6c72 upgrade applied");
+}
+
+TEST_P(Scenario, WholeRunTransactionRollsBackEverythingOnFailure) {
+  std::vector<SqlRevision> revs = two_tables;
+  revs[1].upgrade = "INSERT INTO no_such_table VALUES (1);";
+  project.use_sql_revisions(revs, "transaction_per_migration = false");
+  Result r = project.retort({"upgrade", "head"});
+  EXPECT_EXIT_CODE(r, 1);
+  if (transactional_ddl()) {
+    EXPECT_EQ(project.versions(), "");
+    EXPECT_THAT(project.db().tables(), Not(HasSubstr("t1")));
+  } else {
+    // MariaDB cannot hold DDL in a transaction: each revision is bookkept on
+    // its own, so the first stays applied and the second is left pending.
+    EXPECT_EQ(project.versions(), "aaaa00000001");
+    EXPECT_THAT(project.history(), HasSubstr("bbbb00000002 upgrade pending"));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, Scenario, ::testing::ValuesIn(engine_names()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace it
