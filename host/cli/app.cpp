@@ -79,6 +79,7 @@ Collector App::collector(bool offline) {
 
 std::unique_ptr<Connection> App::connect() {
   auto options = connect_options(url());
+  options.emplace_back("lock_timeout", std::to_string(settings_.lock_timeout));
   if (!settings_.version_table_schema.empty())
     options.emplace_back("version_table_schema", settings_.version_table_schema);
   try {

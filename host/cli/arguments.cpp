@@ -56,7 +56,7 @@ po::options_description global_options() {
       ("config,c", po::value<std::string>(), "configuration file (default: $RETORT_CONFIG, ./retort.ini)")
       ("url", po::value<std::string>(), "database URL (overrides $RETORT_DATABASE_URL and the file)")
       ("plugin-path", po::value<std::vector<std::string>>(), "a folder to search for plugins (repeatable)")
-      (",x", po::value<std::vector<std::string>>(), "KEY=VALUE passed to revisions (repeatable)")
+      ("x-argument,x", po::value<std::vector<std::string>>(), "KEY=VALUE passed to revisions (repeatable)")
       ("log-level", po::value<std::string>(), "error | warn | info | debug")
       ("log-format", po::value<std::string>(), "text | json")
       ("format", po::value<std::string>(), "result format: text | json")
@@ -154,7 +154,7 @@ Invocation parse_arguments(const std::vector<std::string>& argv) {
   inv.global.log_level = text("log-level");
   inv.global.log_format = text("log-format");
   if (vm.count("plugin-path")) inv.global.plugin_paths = vm["plugin-path"].as<std::vector<std::string>>();
-  if (vm.count("x")) inv.global.x_args = vm["x"].as<std::vector<std::string>>();
+  if (vm.count("x-argument")) inv.global.x_args = vm["x-argument"].as<std::vector<std::string>>();
   if (auto f = text("format")) {
     if (*f != "text" && *f != "json") usage_error("--format must be text or json, not '" + *f + "'");
     inv.json = *f == "json";

@@ -49,7 +49,9 @@ int cmd_plugins(App& app) {
       std::cout << i.path.string() << ": " << inspection_line(i) << "\n";
       if (i.note) std::cout << "  exports " << RETORT_ENTRY_SYMBOL << ": " << (i.exports_entry ? "yes" : "no") << "\n";
     }
-    return i.problem.empty() && i.note ? 0 : static_cast<int>(ExitCode::plugin);
+    if (!i.problem.empty() || !i.note)
+      plugin_error(i.path.string() + " is not a retort plugin: " + (i.problem.empty() ? "no retort note" : i.problem));
+    return 0;
   }
   std::vector<PluginFile> files = scan_plugins(app.plugin_folders());
   if (app.invocation().json) {

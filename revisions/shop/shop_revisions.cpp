@@ -20,10 +20,9 @@ static retort::registration create_users =
           });
           op.create_index("ix_users_username", "users", {"username"});
         })
-        .downgrade([](retort::ops& op) {
-          op.drop_index("ix_users_username", "users");
-          op.drop_table("users");
-        });
+        // Dropping a table drops its indexes; dropping them first would fail
+        // on MariaDB, where they back the foreign keys.
+        .downgrade([](retort::ops& op) { op.drop_table("users"); });
 
 static retort::registration create_catalogue =
     retort::revision("8a4e6b2c1f93")
@@ -49,7 +48,6 @@ static retort::registration create_catalogue =
           op.create_index("ix_products_category_id", "products", {"category_id"});
         })
         .downgrade([](retort::ops& op) {
-          op.drop_index("ix_products_category_id", "products");
           op.drop_table("products");
           op.drop_table("categories");
         });
@@ -71,8 +69,6 @@ static retort::registration create_purchases =
           op.create_index("ix_purchases_product_id", "purchases", {"product_id"});
         })
         .downgrade([](retort::ops& op) {
-          op.drop_index("ix_purchases_product_id", "purchases");
-          op.drop_index("ix_purchases_user_id", "purchases");
           op.drop_table("purchases");
         });
 

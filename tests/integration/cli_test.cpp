@@ -88,7 +88,7 @@ TEST_F(Cli, HeadWithSeveralHeadsNamesThem) {
 }
 
 TEST_F(Cli, NotASharedObjectIsAPluginErrorWithTheLoadersReason) {
-  write_file(project.dir() / "bogus.so", "this is not an ELF file\n");
+  write_file(project.dir() / "bogus.so", std::string(40, '#') + " this is not an ELF file " + std::string(200, '#'));
   project.configure((project.dir() / "bogus.so").string());
   Result r = project.retort({"heads"});
   EXPECT_EXIT_CODE(r, 3);

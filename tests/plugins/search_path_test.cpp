@@ -12,7 +12,7 @@ namespace {
 TEST(PluginSearchPath, DefaultIsTheInstallLayoutBesideTheExecutable) {
   // Test programs are built into the build tree's bin/, as retort is.
   const char* build = std::getenv("RETORT_BUILD_DIR");
-  if (!build) GTEST_SKIP() << "RETORT_BUILD_DIR is set by ctest";
+  ASSERT_NE(build, nullptr) << "RETORT_BUILD_DIR is set by ctest: run the tests through ctest";
   EXPECT_EQ(fs::weakly_canonical(host::default_plugin_dir()),
             fs::weakly_canonical(fs::path(build) / RETORT_PLUGIN_SUBDIR));
   EXPECT_EQ(host::default_plugin_dir(), host::default_plugin_dir().lexically_normal());

@@ -184,7 +184,9 @@ typedef struct retort_connection retort_connection;
  *   url.user, url.password, url.host, url.port (decimal, absent: default),
  *   url.database (for sqlite: the file path as given, or ":memory:"),
  *   param.NAME for every ?NAME=value of the URL (percent-decoded),
- *   and host settings by their config name, e.g. version_table_schema.
+ *   and host settings by their config name: lock_timeout (seconds, decimal;
+ *   also how long a reader should wait for a busy database) and
+ *   version_table_schema (when set).
  * An absent part has no option. All strings are borrowed for the call.
  */
 typedef struct retort_connect_params {

@@ -10,9 +10,14 @@ namespace {
                 RETORT_ERROR_DATABASE, {}, db ? sqlite3_extended_errcode(db) : 0);
 }
 
+int busy_timeout_ms(double seconds) {
+  if (!(seconds >= 0)) return 0;
+  return seconds > 2000000.0 ? 2000000000 : static_cast<int>(seconds * 1000.0);
+}
+
 }  // namespace
 
-std::unique_ptr<sqlite_connection> sqlite_connection::open(std::string_view path) {
+std::unique_ptr<sqlite_connection> sqlite_connection::open(std::string_view path, double busy_timeout_seconds) {
   if (path.empty())
     throw failure(
         "the sqlite URL names no database file: use sqlite:///relative.db, "
@@ -32,6 +37,9 @@ std::unique_ptr<sqlite_connection> sqlite_connection::open(std::string_view path
   std::unique_ptr<sqlite_connection> conn(new sqlite_connection(db, std::string(path)));
   if (rc != SQLITE_OK) cannot_open(path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc), db);
   sqlite3_extended_result_codes(db, 1);
+  // Another run may hold the write lock or be committing: even reading the
+  // schema must wait for it rather than fail with SQLITE_BUSY.
+  sqlite3_busy_timeout(db, busy_timeout_ms(busy_timeout_seconds));
 
   // Opening is lazy: a file that is not a database fails only when read.
   if (sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK)

@@ -13,7 +13,15 @@ const char* const* sqlite_dialect::schemes() const noexcept {
 }
 
 std::unique_ptr<retort::connection> sqlite_dialect::connect(std::string_view, const options& opts) {
-  return sqlite_connection::open(option(opts, "url.database").value_or(""));
+  double busy_timeout = 60;
+  if (auto t = option(opts, "lock_timeout")) {
+    try {
+      busy_timeout = std::stod(*t);
+    } catch (const std::exception&) {
+      throw failure("lock_timeout '" + *t + "' is not a number of seconds", RETORT_ERROR_USAGE);
+    }
+  }
+  return sqlite_connection::open(option(opts, "url.database").value_or(""), busy_timeout);
 }
 
 void sqlite_dialect::render(const retort_op& op, const statement_out& out) {

@@ -18,7 +18,8 @@ class sqlite_connection final : public retort::connection {
   /// current directory, or ":memory:". failure(USAGE) for an empty path,
   /// failure(DATABASE) naming the file when it cannot be opened, is not a
   /// database, or is read-only.
-  static std::unique_ptr<sqlite_connection> open(std::string_view path);
+  /// Opens `path`; reads wait up to `busy_timeout_seconds` for another writer.
+  static std::unique_ptr<sqlite_connection> open(std::string_view path, double busy_timeout_seconds = 60);
   ~sqlite_connection() override;
   sqlite_connection(const sqlite_connection&) = delete;
   sqlite_connection& operator=(const sqlite_connection&) = delete;
