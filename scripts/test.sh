@@ -4,13 +4,16 @@
 # owns, builds, runs every test with ctest, and stops the servers, also when
 # something fails. A server that cannot start fails the run: no test skips.
 set -euo pipefail
+# retort refuses plugins others could change; a umask of 002 would make every
+# plugin the build writes group-writable, so builds here use the usual 022.
+umask 022
 cd "$(dirname "$0")/.."
 root=$(pwd)
 source scripts/lib/deps.sh
 source scripts/lib/postgres.sh
 source scripts/lib/mariadb.sh
 
-ensure_packages "${RETORT_BUILD_PACKAGES[@]}" "${RETORT_SERVER_PACKAGES[@]}"
+ensure_packages "${RETORT_BUILD_PACKAGES[@]}" "${RETORT_SERVER_PACKAGES[@]}" "${RETORT_PACKAGING_PACKAGES[@]}"
 
 build=${RETORT_BUILD_DIR:-$root/build}
 jobs=${RETORT_JOBS:-$(nproc)}
@@ -41,3 +44,8 @@ cmake --build "$build" -j"$jobs"
 
 echo "==> running the suite"
 ctest --test-dir "$build" --output-on-failure -j"$jobs" --timeout 600
+
+# Bounded fuzzing of every parser (clang, build-fuzz), then the whole suite
+# again under ASan and UBSan (gcc, build-asan) against the same servers.
+RETORT_JOBS=$jobs scripts/fuzz.sh
+RETORT_JOBS=$jobs scripts/sanitize.sh

@@ -27,6 +27,11 @@ class App {
   /// The plugin folders in search order, the install default last.
   const std::vector<std::filesystem::path>& plugin_folders() const { return folders_; }
   PluginRegistry& registry();
+  /// Where retort.plugins.lock is: next to the config file, else in the
+  /// working directory.
+  std::filesystem::path plugin_lock_file() const;
+  /// The configured revision providers, loaded and opened (once).
+  const std::vector<Provider*>& providers();
   const Url& url();
   const Dialect& dialect();
   const Graph& graph();
@@ -45,6 +50,7 @@ class App {
   std::optional<Url> url_;
   const Dialect* dialect_ = nullptr;
   std::vector<Provider*> providers_;
+  bool providers_loaded_ = false;
   std::unique_ptr<Graph> graph_;
 };
 

@@ -24,11 +24,20 @@ struct CommandSpec {
 
 const std::vector<CommandSpec>& specs() {
   static const std::vector<CommandSpec> all = {
+      {"init", "init DIR [--template sqldir|cpp]",
+       "scaffold a project: retort.ini and a revisions folder, or a C++ revision plugin (cpp)", {"template"}, 1, 1},
+      {"revision",
+       "revision -m MSG [--head REV] [--branch-label L] [--depends-on R] [--rev-id ID] [--template sqldir|cpp]",
+       "write a new revision whose parent is the current head (or --head)",
+       {"message", "head", "branch-label", "depends-on", "rev-id", "template"}, 0, 0},
+      {"merge", "merge REV REV... [-m MSG] [--rev-id ID] [--template sqldir|cpp]",
+       "write a revision merging heads (REV: an id, a prefix, label@head, or heads)",
+       {"message", "rev-id", "template"}, 1, 1000},
       {"upgrade", "upgrade TARGET [--sql [FROM:]TARGET] [--output FILE] [--retry-pending]",
        "apply revisions up to TARGET (head, heads, an id, a prefix, +N, label@head)",
        {"sql", "output", "retry-pending"}, 1, 1},
-      {"downgrade", "downgrade TARGET [--sql FROM:TARGET] [--output FILE]",
-       "revert revisions down to TARGET (base, an id, -N)", {"sql", "output"}, 1, 1},
+      {"downgrade", "downgrade TARGET [--sql FROM:TARGET] [--output FILE] [--retry-pending]",
+       "revert revisions down to TARGET (base, an id, -N)", {"sql", "output", "retry-pending"}, 1, 1},
       {"stamp", "stamp TARGET [--purge] [--sql]", "set the version table to TARGET without running revisions",
        {"purge", "sql", "output"}, 1, 1},
       {"current", "current", "the revisions the database is at", {}, 0, 0},
@@ -39,7 +48,10 @@ const std::vector<CommandSpec>& specs() {
       {"check", "check",
        "exit 0 only if the database is at the heads, nothing applied changed, nothing unknown or half-applied",
        {}, 0, 0},
-      {"plugins", "plugins [inspect FILE]", "the plugins found; or describe one file without running it", {}, 0, 2},
+      {"plugins", "plugins [inspect FILE | lock]",
+       "the plugins found; describe one file without running it; or pin what this configuration loads "
+       "in retort.plugins.lock",
+       {}, 0, 2},
   };
   return all;
 }
@@ -60,6 +72,7 @@ po::options_description global_options() {
       ("log-level", po::value<std::string>(), "error | warn | info | debug")
       ("log-format", po::value<std::string>(), "text | json")
       ("format", po::value<std::string>(), "result format: text | json")
+      ("allow-untrusted-plugins", "load plugins even if others than their owner can change them")
       ("help,h", "show help (for a command: retort COMMAND --help)")
       ("version", "show the version and the plugin ABI");
   return d;
@@ -71,8 +84,14 @@ po::options_description command_options() {
       ("sql", "offline: print the SQL instead of running it")
       ("output", po::value<std::string>(), "with --sql: write the script to FILE")
       ("purge", "stamp: delete every version row first, even unknown ones")
-      ("retry-pending", "upgrade: resume revisions left 'pending' by an interrupted run")
-      ("rev-range,r", po::value<std::string>(), "history: a range such as base:head, -3:current, REV:");
+      ("retry-pending", "upgrade, downgrade: resume revisions left 'pending' by an interrupted run")
+      ("rev-range,r", po::value<std::string>(), "history: a range such as base:head, -3:current, REV:")
+      ("message,m", po::value<std::string>(), "revision, merge: the revision's message")
+      ("head", po::value<std::string>(), "revision: the parent (an id, a prefix, label@head; base for a new root)")
+      ("branch-label", po::value<std::vector<std::string>>(), "revision: a branch label for it (repeatable)")
+      ("depends-on", po::value<std::vector<std::string>>(), "revision: a revision it depends on (repeatable)")
+      ("rev-id", po::value<std::string>(), "revision, merge: its id instead of 12 random hex digits")
+      ("template", po::value<std::string>(), "init, revision, merge: sqldir (.sql files) or cpp (C++ sources)");
   return d;
 }
 
@@ -161,11 +180,24 @@ Invocation parse_arguments(const std::vector<std::string>& argv) {
   }
   inv.help = vm.count("help") > 0;
   inv.version = vm.count("version") > 0;
+  inv.allow_untrusted_plugins = vm.count("allow-untrusted-plugins") > 0;
   inv.sql = vm.count("sql") > 0;
   inv.output = text("output");
   inv.purge = vm.count("purge") > 0;
   inv.retry_pending = vm.count("retry-pending") > 0;
   inv.range = text("rev-range");
+  inv.message = text("message");
+  inv.head = text("head");
+  inv.rev_id = text("rev-id");
+  inv.template_name = text("template");
+  auto texts = [&](const char* key) {
+    std::vector<std::string> values;
+    if (vm.count(key))
+      for (const auto& v : vm[key].as<std::vector<std::string>>()) values.push_back(unmark(v));
+    return values;
+  };
+  inv.branch_labels = texts("branch-label");
+  inv.depends_on = texts("depends-on");
 
   std::vector<std::string> words;
   if (vm.count("words"))
@@ -181,7 +213,13 @@ Invocation parse_arguments(const std::vector<std::string>& argv) {
                                              {"output", inv.output.has_value()},
                                              {"purge", inv.purge},
                                              {"retry-pending", inv.retry_pending},
-                                             {"rev-range", inv.range.has_value()}};
+                                             {"rev-range", inv.range.has_value()},
+                                             {"message", inv.message.has_value()},
+                                             {"head", inv.head.has_value()},
+                                             {"branch-label", !inv.branch_labels.empty()},
+                                             {"depends-on", !inv.depends_on.empty()},
+                                             {"rev-id", inv.rev_id.has_value()},
+                                             {"template", inv.template_name.has_value()}};
   for (const auto& [name, present] : given)
     if (present && std::find(spec->options.begin(), spec->options.end(), name) == spec->options.end())
       usage_error("option --" + name + " does not apply to '" + inv.command + "'");

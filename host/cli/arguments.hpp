@@ -16,6 +16,7 @@ struct Invocation {
   bool json = false;                   ///< --format json
   bool help = false;
   bool version = false;
+  bool allow_untrusted_plugins = false;  ///< load plugins others could have changed (trust.hpp)
   std::string command;                 ///< "" when none was given
   std::vector<std::string> arguments;  ///< positional arguments after the command
   // Command options; each is accepted only by the commands that take it.
@@ -24,6 +25,13 @@ struct Invocation {
   bool purge = false;
   bool retry_pending = false;
   std::optional<std::string> range;
+  // Authoring (init, revision, merge).
+  std::optional<std::string> message;         ///< -m
+  std::optional<std::string> head;            ///< revision --head
+  std::vector<std::string> branch_labels;     ///< revision --branch-label (repeatable)
+  std::vector<std::string> depends_on;        ///< revision --depends-on (repeatable)
+  std::optional<std::string> rev_id;          ///< --rev-id
+  std::optional<std::string> template_name;   ///< --template sqldir|cpp
 };
 
 /// Throws Error(usage) naming the offending argument.

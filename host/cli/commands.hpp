@@ -16,5 +16,10 @@ int cmd_history(App& app);
 int cmd_show(App& app);
 int cmd_check(App& app);
 int cmd_plugins(App& app);
+int cmd_revision(App& app);
+int cmd_merge(App& app);
+/// init reads no configuration: the project it makes has none yet.
+int cmd_init(const Invocation& invocation);
+int cmd_plugins_lock(App& app);  ///< `plugins lock`, dispatched by cmd_plugins
 
 }  // namespace host

@@ -18,25 +18,49 @@ std::string join(const std::vector<std::string>& items, const char* sep = ", ") 
   return out;
 }
 
-// "3f1c2a9b7d10 (shop) (head)" as Alembic prints it.
-std::string label(const Graph& g, const Revision& r) {
-  std::string s = r.id;
-  if (!r.branch_labels.empty()) s += " (" + join(r.branch_labels) + ")";
-  for (const auto& h : g.heads())
-    if (h == r.id) s += " (head)";
-  return s;
-}
+// How a revision is named in text output, "3f1c2a9b7d10 (shop) (head)", as
+// Alembic prints it: the labels of every branch the revision is on (those it
+// declares and those of its ancestors through down revisions), then whether
+// it is a head. Built once per command, so a long history costs labels x
+// revisions, not a graph walk per line.
+class RevisionLabeler {
+ public:
+  explicit RevisionLabeler(const Graph& g) : g_(g) {
+    for (const auto& l : g.branch_labels()) members_.emplace_back(l, g.branch_members(l));
+    for (const auto& h : g.heads()) heads_.insert(h);
+  }
+  std::vector<std::string> branches(const Revision& r) const {
+    std::vector<std::string> labels;
+    Graph::Node node = g_.node_at(r.id);
+    for (const auto& [l, members] : members_)
+      if (members.contains(node)) labels.push_back(l);
+    return labels;
+  }
+  bool is_head(const Revision& r) const { return heads_.count(r.id) > 0; }
+  std::string operator()(const Revision& r) const {
+    std::string s = r.id;
+    std::vector<std::string> labels = branches(r);
+    if (!labels.empty()) s += " (" + join(labels) + ")";
+    if (is_head(r)) s += " (head)";
+    return s;
+  }
 
-Json revision_json(const Graph& g, const Revision& r) {
-  std::vector<std::string> heads = g.heads();
+ private:
+  const Graph& g_;
+  std::vector<std::pair<std::string, NodeSet>> members_;
+  std::set<std::string> heads_;
+};
+
+Json revision_json(const RevisionLabeler& label, const Revision& r) {
   Json j;
   j["revision"] = r.id;
   j["down_revisions"] = r.down_revisions;
   j["branch_labels"] = r.branch_labels;
+  j["branches"] = label.branches(r);
   j["depends_on"] = r.depends_on;
   j["message"] = r.message;
   j["transactional"] = r.transactional;
-  j["is_head"] = std::find(heads.begin(), heads.end(), r.id) != heads.end();
+  j["is_head"] = label.is_head(r);
   j["origin"] = r.origin;
   return j;
 }
@@ -61,12 +85,13 @@ DatabaseView read_database(App& app, bool with_history) {
 
 int cmd_current(App& app) {
   const Graph& g = app.graph();
+  RevisionLabeler label(g);
   DatabaseView db = read_database(app, false);
   if (app.invocation().json) {
     Json list = Json::array();
     for (const auto& v : db.versions) {
       const Revision* r = g.find(v);
-      Json j = r ? revision_json(g, *r) : Json{{"revision", v}, {"unknown", true}};
+      Json j = r ? revision_json(label, *r) : Json{{"revision", v}, {"unknown", true}};
       list.push_back(j);
     }
     print_json(Json{{"current", list}});
@@ -74,29 +99,31 @@ int cmd_current(App& app) {
   }
   for (const auto& v : db.versions) {
     const Revision* r = g.find(v);
-    std::cout << (r ? label(g, *r) : v + " (unknown to the configured revisions)") << "\n";
+    std::cout << (r ? label(*r) : v + " (unknown to the configured revisions)") << "\n";
   }
   return 0;
 }
 
 int cmd_heads(App& app) {
   const Graph& g = app.graph();
+  RevisionLabeler label(g);
   if (app.invocation().json) {
     Json list = Json::array();
-    for (const auto& h : g.heads()) list.push_back(revision_json(g, g.at(h)));
+    for (const auto& h : g.heads()) list.push_back(revision_json(label, g.at(h)));
     print_json(Json{{"heads", list}});
     return 0;
   }
-  for (const auto& h : g.heads()) std::cout << label(g, g.at(h)) << "\n";
+  for (const auto& h : g.heads()) std::cout << label(g.at(h)) << "\n";
   return 0;
 }
 
 int cmd_branches(App& app) {
   const Graph& g = app.graph();
+  RevisionLabeler label(g);
   if (app.invocation().json) {
     Json list = Json::array();
     for (const auto& b : g.branch_points()) {
-      Json j = revision_json(g, g.at(b));
+      Json j = revision_json(label, g.at(b));
       j["children"] = g.children(b);
       list.push_back(j);
     }
@@ -104,10 +131,10 @@ int cmd_branches(App& app) {
     return 0;
   }
   for (const auto& b : g.branch_points()) {
-    std::cout << label(g, g.at(b)) << " (branchpoint)\n";
+    std::cout << label(g.at(b)) << " (branchpoint)\n";
     for (const auto& c : g.children(b)) {
       const Revision& child = g.at(c);
-      std::cout << "    -> " << label(g, child) << ", " << child.message << "\n";
+      std::cout << "    -> " << label(child) << ", " << child.message << "\n";
     }
   }
   return 0;
@@ -115,6 +142,7 @@ int cmd_branches(App& app) {
 
 int cmd_history(App& app) {
   const Graph& g = app.graph();
+  RevisionLabeler label(g);
   DatabaseView db = read_database(app, true);
   std::vector<const Revision*> revisions = app.invocation().range
                                                 ? history_range(g, *app.invocation().range, db.versions)
@@ -135,7 +163,7 @@ int cmd_history(App& app) {
   if (app.invocation().json) {
     Json list = Json::array();
     for (const Revision* r : revisions) {
-      Json j = revision_json(g, *r);
+      Json j = revision_json(label, *r);
       j["applied"] = applied_set.count(r->id) > 0;
       j["current"] = current.count(r->id) > 0;
       if (auto it = applied.find(r->id); it != applied.end() && applied_set.count(r->id)) {
@@ -149,7 +177,7 @@ int cmd_history(App& app) {
   }
   for (const Revision* r : revisions) {
     std::string down = r->down_revisions.empty() ? "<base>" : join(r->down_revisions);
-    std::cout << down << " -> " << label(g, *r);
+    std::cout << down << " -> " << label(*r);
     if (current.count(r->id)) std::cout << " (current)";
     std::cout << ", " << r->message;
     if (applied_set.count(r->id)) {
@@ -165,12 +193,13 @@ int cmd_history(App& app) {
 
 int cmd_show(App& app) {
   const Graph& g = app.graph();
+  RevisionLabeler label(g);
   const Revision& r = g.at(g.resolve_id(app.invocation().arguments.at(0)));
   Collector collector = app.collector(true);
   RevisionScript up = collector.collect(r, Direction::upgrade, false);
   RevisionScript down = collector.collect(r, Direction::downgrade, false);
   if (app.invocation().json) {
-    Json j = revision_json(g, r);
+    Json j = revision_json(label, r);
     j["dialect"] = app.dialect().name();
     j["checksum"] = up.checksum;
     j["upgrade_sql"] = up.statements;
@@ -178,7 +207,7 @@ int cmd_show(App& app) {
     print_json(j);
     return 0;
   }
-  std::cout << "Rev: " << label(g, r) << "\n"
+  std::cout << "Rev: " << label(r) << "\n"
             << "Parent: " << (r.down_revisions.empty() ? "<base>" : join(r.down_revisions)) << "\n";
   if (!r.branch_labels.empty()) std::cout << "Branch names: " << join(r.branch_labels) << "\n";
   if (!r.depends_on.empty()) std::cout << "Depends on: " << join(r.depends_on) << "\n";

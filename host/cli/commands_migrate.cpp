@@ -12,6 +12,7 @@
 #include "host/log/clock.hpp"
 #include "host/log/logger.hpp"
 #include "host/plan/plan.hpp"
+#include "host/plan/target.hpp"
 #include "host/run/runner.hpp"
 #include "host/run/sink.hpp"
 
@@ -32,7 +33,12 @@ struct OfflineRange {
 OfflineRange split_range(const std::string& target) {
   auto colon = target.find(':');
   if (colon == std::string::npos) return {std::nullopt, target};
-  return {target.substr(0, colon), target.substr(colon + 1)};
+  OfflineRange range{target.substr(0, colon), target.substr(colon + 1)};
+  // Both sides spelled right before either is resolved: a typo in TO is a
+  // usage error even when FROM names no revision.
+  parse_target(*range.from);
+  parse_target(range.to);
+  return range;
 }
 
 // Where --sql output goes: stdout, or --output FILE.
@@ -90,9 +96,25 @@ int migrate_offline(App& app, Direction direction) {
   Collector collector = app.collector(true);
   RunOptions options = run_options(app);
   options.checkpoint = nullptr;
+  options.progress = false;
   Runner(app.dialect(), collector, books, sink, options).run(plan);
   out.close(app.invocation().output);
   return 0;
+}
+
+// The end of the line an interrupted run prints: where the database is,
+// read after the lock is released (SQLite commits the revisions that
+// completed only then, and may have undone them all if a write was cut).
+std::string where_it_stands(LockedSession& session) {
+  try {
+    session.release();
+    std::string at;
+    for (const auto& v : session.store().versions()) at += (at.empty() ? "" : ", ") + v;
+    return "; the database is at " + (at.empty() ? std::string("base") : at);
+  } catch (const std::exception& e) {
+    logger().debug(std::string("cannot tell where the interrupted run left the database: ") + e.what());
+    return "";
+  }
 }
 
 int migrate_online(App& app, Direction direction) {
@@ -102,6 +124,10 @@ int migrate_online(App& app, Direction direction) {
   std::vector<std::string> current = session.store().versions();
   std::vector<HistoryRow> pending = unresolved_pending(session.store().history());
   RunOptions options = run_options(app);
+  options.checkpoint = [&session] {
+    interrupts::check();
+    session.check_lock();
+  };
   if (app.invocation().retry_pending) {
     for (const auto& p : pending) options.resume_from[p.revision] = p.statements_done;
     for (const auto& p : pending)
@@ -115,7 +141,12 @@ int migrate_online(App& app, Direction direction) {
   log_plan(plan, direction_name(direction));
   ConnectionSink sink(session.connection());
   Collector collector = app.collector(false);
-  Runner(app.dialect(), collector, session.books(), sink, options).run(plan);
+  try {
+    Runner(app.dialect(), collector, session.books(), sink, options).run(plan);
+  } catch (const Error& e) {
+    if (e.code() != ExitCode::interrupted_int && e.code() != ExitCode::interrupted_term) throw;
+    throw Error(e.code(), e.what() + where_it_stands(session));
+  }
   session.release();
   return 0;
 }
@@ -137,7 +168,11 @@ int cmd_stamp(App& app) {
   const Graph& graph = app.graph();
   const std::string& target = app.invocation().arguments.at(0);
   Collector collector = app.collector(app.invocation().sql);
-  auto stamp = [&](Sink& sink, const Bookkeeping& books, const std::vector<std::string>& current) {
+  // `pending`: rows left by an interrupted non-transactional run. Stamping is
+  // how a user says "I fixed it by hand", so their end is written too, even
+  // when the version does not move (the parent of an undone revision).
+  auto stamp = [&](Sink& sink, const Bookkeeping& books, const std::vector<std::string>& current,
+                   const std::vector<HistoryRow>& pending) {
     std::vector<std::string> next = stamp_versions(graph, app.invocation().purge ? std::vector<std::string>{} : current, target);
     std::vector<std::string> removed, added;
     std::set<std::string> before(current.begin(), current.end()), after(next.begin(), next.end());
@@ -165,6 +200,9 @@ int cmd_stamp(App& app) {
       row.tool_version = RETORT_VERSION;
       sink.execute(books.insert_history(row));
     }
+    for (const auto& p : pending)
+      sink.execute(books.finish_pending(p.revision, "failed", p.duration_ms, p.statements_done,
+                                        "abandoned: resolved by 'retort stamp " + target + "'"));
     sink.commit();
     } catch (...) {
       sink.rollback();
@@ -181,14 +219,14 @@ int cmd_stamp(App& app) {
     ScriptSink sink(out.stream(), app.dialect());
     Bookkeeping books = app.bookkeeping();
     for (const auto& s : books.create_tables()) sink.execute(s);
-    stamp(sink, books, {});
+    stamp(sink, books, {}, {});
     out.close(app.invocation().output);
     return 0;
   }
   LockedSession session(app);
   std::vector<std::string> current = session.store().versions();
   ConnectionSink sink(session.connection());
-  stamp(sink, session.books(), current);
+  stamp(sink, session.books(), current, unresolved_pending(session.store().history()));
   session.release();
   return 0;
 }

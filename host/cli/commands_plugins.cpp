@@ -40,8 +40,9 @@ std::string inspection_line(const Inspection& i) {
 
 int cmd_plugins(App& app) {
   const auto& args = app.invocation().arguments;
+  if (args.size() == 1 && args[0] == "lock") return cmd_plugins_lock(app);
   if (!args.empty()) {
-    if (args[0] != "inspect" || args.size() != 2) usage_error("usage: retort plugins [inspect FILE]");
+    if (args[0] != "inspect" || args.size() != 2) usage_error("usage: retort plugins [inspect FILE | lock]");
     Inspection i = inspect_plugin_file(args[1]);
     if (app.invocation().json) {
       print_json(inspection_json(i));

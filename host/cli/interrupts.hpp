@@ -11,5 +11,9 @@ namespace host::interrupts {
 void arm();
 /// Throws Error(interrupted_*) if a signal arrived.
 void check();
+/// A descriptor that becomes readable when a signal arrives after arm()
+/// (the handler writes a byte to a pipe), so a thread can wait for one and
+/// cancel the running statement; -1 before arm() or if no pipe could be made.
+int wakeup_fd();
 
 }  // namespace host::interrupts

@@ -18,7 +18,7 @@ int dispatch(host::App& app) {
       {"upgrade", host::cmd_upgrade},   {"downgrade", host::cmd_downgrade}, {"stamp", host::cmd_stamp},
       {"current", host::cmd_current},   {"heads", host::cmd_heads},         {"branches", host::cmd_branches},
       {"history", host::cmd_history},   {"show", host::cmd_show},           {"check", host::cmd_check},
-      {"plugins", host::cmd_plugins},
+      {"plugins", host::cmd_plugins},   {"revision", host::cmd_revision},   {"merge", host::cmd_merge},
   };
   return commands.at(app.invocation().command)(app);
 }
@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
       std::cout << host::usage_text();
       throw host::Error(host::ExitCode::usage, "no command given (see 'retort --help')");
     }
+    if (inv.command == "init") return host::cmd_init(inv);
     if (inv.global.url) secrets = secrets_of(*inv.global.url);
     host::Settings settings = host::resolve_settings(inv.global, host::process_environment(), std::filesystem::current_path());
     secrets = secrets_of(settings.database_url);
@@ -64,6 +65,11 @@ int main(int argc, char** argv) {
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
     host::logger().error(host::mask_secrets(std::string("internal error: ") + e.what(), secrets));
+    return static_cast<int>(host::ExitCode::plugin);
+  } catch (...) {
+    // Only plugin code throws things that are not std::exception; ending
+    // with a line beats std::terminate's SIGABRT.
+    host::logger().error("internal error: an exception that is not a std::exception reached main (from a plugin?)");
     return static_cast<int>(host::ExitCode::plugin);
   }
 }

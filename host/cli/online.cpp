@@ -1,31 +1,72 @@
 #include "host/cli/online.hpp"
 
+#include <unistd.h>
+
 #include "host/errors/error.hpp"
 #include "host/log/logger.hpp"
 #include "host/cli/interrupts.hpp"
 
 namespace host {
 
+namespace {
+
+std::string this_host() {
+  char buf[256] = {};
+  if (gethostname(buf, sizeof buf - 1) != 0) return "";
+  return buf;
+}
+
+LockSettings lock_settings(const Settings& settings) {
+  LockSettings s;
+  s.mode = lock_mode_from(settings.lock);
+  s.timeout_seconds = settings.lock_timeout;
+  s.lease_seconds = settings.lock_lease;
+  s.host_name = this_host();
+  return s;
+}
+
+}  // namespace
+
 LockedSession::LockedSession(App& app)
     : connection_(app.connect()), books_(app.bookkeeping()), store_(*connection_, books_) {
-  logger().debug("waiting for the migration lock", {{"key", books_.lock_key()}});
-  connection_->lock(books_.lock_key(), app.settings().lock_timeout);
+  lock_ = make_migration_lock(lock_settings(app.settings()), *connection_, books_, app.dialect(),
+                              [&app] { return app.connect(); });
+  lock_->acquire();
   locked_ = true;
   interrupts::arm();
-  store_.ensure_tables();
+  canceller_ = std::make_unique<CancelOnInterrupt>(*connection_);
+  try {
+    store_.ensure_tables();
+  } catch (...) {
+    // The destructor does not run for a constructor that throws; a lock row
+    // (lock = table) would otherwise wait out its lease.
+    try {
+      release();
+    } catch (const std::exception& e) {
+      logger().warn(std::string("releasing the migration lock failed: ") + e.what());
+    }
+    throw;
+  }
 }
 
 void LockedSession::release() {
   if (!locked_) return;
   locked_ = false;
-  connection_->unlock(books_.lock_key());
+  canceller_.reset();  // a late signal must not cancel the release itself
+  lock_->release();
+}
+
+void LockedSession::check_lock() {
+  if (locked_) lock_->check_held();
 }
 
 LockedSession::~LockedSession() {
   try {
     release();
   } catch (const std::exception& e) {
-    logger().warn(std::string("releasing the migration lock failed: ") + e.what());
+    // A session lock goes with a lost session: nothing is left to release.
+    std::string note = std::string("releasing the migration lock failed: ") + e.what();
+    is_connection_lost(e) ? logger().debug(note) : logger().warn(note);
   }
 }
 
@@ -38,7 +79,8 @@ void refuse_pending(const std::vector<HistoryRow>& pending) {
       " statement(s) outside a transaction before stopping" +
       (p.error_message.empty() ? "" : " (" + p.error_message + ")") +
       ", so the database may be partly changed. Either fix the schema by hand and run 'retort stamp " +
-      p.revision + "' (or stamp its parent), or resume it with 'retort upgrade --retry-pending ...'");
+      p.revision + "' (or stamp its parent), or resume it with 'retort " +
+      (p.direction == "downgrade" ? std::string("downgrade") : std::string("upgrade")) + " TARGET --retry-pending'");
 }
 
 }  // namespace host

@@ -1,11 +1,14 @@
-// An online session: connected, holding the migration lock, with retort's
-// tables in place. The lock is released (and on SQLite the run committed)
-// when the session ends, on every path.
+// An online session: connected, holding the migration lock (in the mode
+// `lock =` chooses, host/run/migration_lock.hpp), with retort's tables in
+// place, and a signal cancelling the running statement. The lock is released
+// (and on SQLite the run committed) when the session ends, on every path.
 #pragma once
 
 #include <memory>
 
 #include "host/cli/app.hpp"
+#include "host/cli/interrupt_cancel.hpp"
+#include "host/run/migration_lock.hpp"
 #include "host/run/store.hpp"
 
 namespace host {
@@ -22,12 +25,17 @@ class LockedSession {
   VersionStore& store() { return store_; }
   /// Releases the lock now, reporting failure (the destructor only logs).
   void release();
+  /// Throws Error(lock) if the lock was lost meanwhile (a `table` lease
+  /// another run took over); part of the runner's checkpoint.
+  void check_lock();
 
  private:
   std::unique_ptr<Connection> connection_;
   Bookkeeping books_;
   VersionStore store_;
+  std::unique_ptr<MigrationLock> lock_;
   bool locked_ = false;
+  std::unique_ptr<CancelOnInterrupt> canceller_;  // after connection_: stops first
 };
 
 /// Throws Error(database) describing a revision left `pending`, unless the

@@ -104,7 +104,7 @@ CleanedFile cleaned(const std::vector<std::string>& lines, const std::string& di
       if (std::find(sections.begin(), sections.end(), name) == sections.end()) {
         fail_at(
             display, number,
-            "unknown section [" + std::string(name) + "]; retort reads " + section_list(sections));
+            "unknown section [" + mask_url(name) + "]; retort reads " + section_list(sections));
       }
       result.text += "[" + std::string(name) + "]\n";
       in_section = true;

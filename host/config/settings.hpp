@@ -23,11 +23,14 @@ struct Settings {
   std::string database_url;              ///< "" if none was given anywhere
   std::vector<std::string> revisions;    ///< a folder, a .so, or "provider:argument"
   std::vector<std::string> plugin_path;  ///< --plugin-path, RETORT_PLUGIN_PATH, then config
+  std::string cpp_revisions;             ///< where `revision --template cpp` writes sources; "" if unset
   std::string version_table = "retort_version";
   std::string version_table_schema;
   std::string history_table = "retort_history";
   bool transaction_per_migration = true;
   double lock_timeout = 60;                                 ///< seconds, > 0
+  std::string lock = "advisory";                            ///< advisory | table | none
+  double lock_lease = 30;                                   ///< seconds, > 0: `lock = table`'s lease
   std::string log_level = "info";                           ///< error | warn | info | debug
   std::string log_format = "text";                          ///< text | json
   std::string log_file;                                     ///< "" for none

@@ -8,15 +8,20 @@
 namespace host {
 namespace {
 
+const std::vector<std::string> lock_mode_names = {"advisory", "table", "none"};
+
 const std::vector<IniKey> known_keys = {
     {"retort.database_url"},
     {"retort.revisions", true},
     {"retort.plugin_path", true},
+    {"retort.cpp_revisions"},
     {"retort.version_table"},
     {"retort.version_table_schema"},
     {"retort.history_table"},
     {"retort.transaction_per_migration"},
     {"retort.lock_timeout"},
+    {"retort.lock"},
+    {"retort.lock_lease"},
     {"log.level"},
     {"log.format"},
     {"log.file"},
@@ -38,6 +43,8 @@ class FileLayer {
       settings_.revisions.push_back(anchored_revisions_source(value, folder_));
     } else if (key == "retort.plugin_path") {
       settings_.plugin_path.push_back(anchored_path(value, folder_));
+    } else if (key == "retort.cpp_revisions") {
+      settings_.cpp_revisions = anchored_path(value, folder_);
     } else if (key == "retort.version_table") {
       settings_.version_table = value;
     } else if (key == "retort.version_table_schema") {
@@ -48,6 +55,10 @@ class FileLayer {
       settings_.transaction_per_migration = boolean(entry);
     } else if (key == "retort.lock_timeout") {
       settings_.lock_timeout = seconds(entry);
+    } else if (key == "retort.lock") {
+      settings_.lock = choice(entry, lock_mode_names);
+    } else if (key == "retort.lock_lease") {
+      settings_.lock_lease = seconds(entry);
     } else if (key == "log.level") {
       settings_.log_level = choice(entry, log_level_names);
     } else if (key == "log.format") {

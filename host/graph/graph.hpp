@@ -124,6 +124,7 @@ class Graph {
   NodeSet branch_members(std::string_view label) const;
 
  private:
+  void sort_by_id();
   void index_ids();
   void link_edges();
   void order_topologically();

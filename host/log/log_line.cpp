@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "host/config/printable.hpp"
+#include "host/log/terminal.hpp"
 
 namespace host {
 namespace {
@@ -45,9 +46,10 @@ std::string padded_level(Level level) {
 
 }  // namespace
 
-std::string text_line(const LogRecord& record) {
-  std::string line =
-      record.timestamp + " " + padded_level(record.level) + " " + printable(record.message);
+std::string text_line(const LogRecord& record, bool colour) {
+  const std::string level = padded_level(record.level);
+  std::string line = record.timestamp + " " + (colour ? in_level_colour(level, record.level) : level) + " " +
+                     printable(record.message);
   for (const auto& [key, value] : record.fields) {
     line += " " + field_key(key) + "=" + field_value(value);
   }

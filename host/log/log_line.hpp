@@ -17,7 +17,8 @@ struct LogRecord {
 
 /// `2026-11-24T05:33:29.123Z INFO  message key=value key2="with spaces"` and
 /// a newline. Control characters are escaped so a record is always one line.
-std::string text_line(const LogRecord& record);
+/// `colour` puts the level word in its colour (terminals only).
+std::string text_line(const LogRecord& record, bool colour = false);
 
 /// `{"ts":...,"level":"info","msg":...,FIELDS}` and a newline. A field named
 /// like ts, level or msg is written as field.NAME; invalid UTF-8 is replaced.

@@ -5,6 +5,9 @@
 #include <cstring>
 #include <iostream>
 
+#include <unistd.h>
+
+#include "host/config/printable.hpp"
 #include "host/config/url.hpp"
 #include "host/errors/error.hpp"
 #include "host/log/clock.hpp"
@@ -36,7 +39,7 @@ std::string_view level_name(Level level) {
   return "info";
 }
 
-Logger::Logger(std::ostream& console) : console_(console) {}
+Logger::Logger(std::ostream& console, ConsoleTraits traits) : console_(console), traits_(traits) {}
 
 Logger::~Logger() {
   if (file_ != nullptr) std::fclose(file_);
@@ -75,7 +78,10 @@ void Logger::log(Level level, std::string_view message, const LogFields& fields)
       record.fields.emplace_back(mask_secrets(key, secrets_), mask_secrets(value, secrets_));
     }
     const std::string line = json_ ? json_line(record) : text_line(record);
-    console_.write(line.data(), static_cast<std::streamsize>(line.size()));
+    std::string shown = json_ || !traits_.colour ? line : text_line(record, true);
+    // A status line sits below the log: erase it, write the line, redraw it.
+    if (!status_.empty()) shown = std::string(erase_line) + shown + status_;
+    console_.write(shown.data(), static_cast<std::streamsize>(shown.size()));
     console_.flush();
     if (file_ != nullptr) {
       std::fwrite(line.data(), 1, line.size(), file_);
@@ -99,8 +105,39 @@ void Logger::debug(std::string_view message, const LogFields& fields) noexcept {
   log(Level::debug, message, fields);
 }
 
+bool Logger::status_line_enabled() const noexcept {
+  std::lock_guard lock(mutex_);
+  return traits_.status_line && !json_ && threshold_ >= Level::info;
+}
+
+void Logger::show_status(std::string_view text) noexcept {
+  try {
+    std::lock_guard lock(mutex_);
+    if (!traits_.status_line || json_ || threshold_ < Level::info) return;
+    // One column short of the width: writing the last column would wrap on
+    // some terminals, and \r would then return to the wrong line.
+    status_ = fit_to_width(printable(mask_secrets(std::string(text), secrets_)), traits_.width - 1);
+    const std::string shown = std::string(erase_line) + status_;
+    console_.write(shown.data(), static_cast<std::streamsize>(shown.size()));
+    console_.flush();
+  } catch (...) {
+    // A status line is decoration; losing it must not stop anything.
+  }
+}
+
+void Logger::clear_status() noexcept {
+  try {
+    std::lock_guard lock(mutex_);
+    if (status_.empty()) return;
+    status_.clear();
+    console_.write(erase_line.data(), static_cast<std::streamsize>(erase_line.size()));
+    console_.flush();
+  } catch (...) {
+  }
+}
+
 Logger& logger() {
-  static Logger process_logger(std::cerr);
+  static Logger process_logger(std::cerr, detect_console(STDERR_FILENO));
   return process_logger;
 }
 

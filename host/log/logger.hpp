@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "host/log/terminal.hpp"
+
 namespace host {
 
 /// Most severe first: a logger at `info` writes error, warn and info.
@@ -28,8 +30,9 @@ using LogFields = std::vector<std::pair<std::string, std::string>>;
 class Logger {
  public:
   /// Lines go to `console`; the process-wide logger() uses std::cerr.
-  /// Until configure(): info, text, no file, no secrets.
-  explicit Logger(std::ostream& console);
+  /// Until configure(): info, text, no file, no secrets. `traits` say what
+  /// the console may show (terminal.hpp); the default is plain text.
+  explicit Logger(std::ostream& console, ConsoleTraits traits = {});
   ~Logger();
   Logger(const Logger&) = delete;
   Logger& operator=(const Logger&) = delete;
@@ -52,6 +55,14 @@ class Logger {
   void info(std::string_view message, const LogFields& fields = {}) noexcept;
   void debug(std::string_view message, const LogFields& fields = {}) noexcept;
 
+  /// Whether show_status() draws anything: the console is a terminal that
+  /// allows it, the format is text, and info lines are wanted.
+  bool status_line_enabled() const noexcept;
+  /// Keeps `text` as the console's last line, redrawn below every log line,
+  /// until clear_status(). The file copy never sees it. Never throws.
+  void show_status(std::string_view text) noexcept;
+  void clear_status() noexcept;
+
  private:
   mutable std::mutex mutex_;
   std::ostream& console_;
@@ -59,6 +70,8 @@ class Logger {
   bool json_ = false;
   std::FILE* file_ = nullptr;  ///< owned; closed on reconfigure and destruction
   std::vector<std::string> secrets_;
+  ConsoleTraits traits_;
+  std::string status_;  ///< on the console's last line now; empty: none
 };
 
 /// The process-wide logger, writing to stderr.

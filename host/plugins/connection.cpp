@@ -19,15 +19,56 @@ Connection::Connection(retort_connection* handle, const retort_dialect_v1& funct
 
 Connection::~Connection() { functions_.disconnect(handle_); }
 
+class Connection::Busy {
+ public:
+  explicit Busy(Connection& c) : c_(c) {
+    std::lock_guard guard(c_.busy_mutex_);
+    c_.busy_ = true;
+  }
+  ~Busy() {
+    std::lock_guard guard(c_.busy_mutex_);
+    c_.busy_ = false;
+  }
+  Busy(const Busy&) = delete;
+  Busy& operator=(const Busy&) = delete;
+
+ private:
+  Connection& c_;
+};
+
+// Holding the mutex while the plugin cancels means the call it targets has
+// not returned to the host yet, so the request cannot outlive it by more
+// than the engine's own reply time.
+void Connection::cancel() noexcept {
+  if (!functions_.cancel) return;
+  std::lock_guard guard(busy_mutex_);
+  if (!busy_) return;
+  ErrorReport ignored;
+  try {
+    functions_.cancel(handle_, ignored.get());
+  } catch (...) {
+    // A plugin that lets an exception out of cancel is not worth stopping for.
+  }
+}
+
 void Connection::execute(std::string_view sql) {
   ErrorReport report;
-  report.check(functions_.execute(handle_, borrow(sql), report.get()), dialect_, "execute");
+  int rc;
+  {
+    Busy busy(*this);
+    rc = functions_.execute(handle_, borrow(sql), report.get());
+  }
+  report.check(rc, dialect_, "execute");
 }
 
 std::vector<Connection::Row> Connection::query(std::string_view sql) {
   ErrorReport report;
   RowCollector rows(dialect_);
-  const int rc = functions_.query(handle_, borrow(sql), rows.sink(), report.get());
+  int rc;
+  {
+    Busy busy(*this);
+    rc = functions_.query(handle_, borrow(sql), rows.sink(), report.get());
+  }
   report.check(rc, dialect_, "query");
   return rows.take();
 }

@@ -4,6 +4,7 @@
 
 #include <retort/abi.h>
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,11 +42,22 @@ class Connection {
   void unlock(std::string_view key);
   /// Whether `table` exists in `schema` (empty: the connection's default).
   bool table_exists(std::string_view schema, std::string_view table);
+  /// Asks the plugin (ABI 1.1 `cancel`) to stop the statement an execute()
+  /// or query() on another thread is running. The one member safe to call
+  /// from another thread; does nothing when no such call is in progress or
+  /// the dialect cannot cancel (NULL, or a 1.0 table). Never throws: a
+  /// cancel that fails leaves the statement to run to its end.
+  void cancel() noexcept;
 
  private:
+  /// Marks execute()/query() in progress, so cancel() never reaches a
+  /// statement the caller did not mean (a ROLLBACK, the unlock).
+  class Busy;
   retort_connection* handle_;   // owned; released by the destructor
   retort_dialect_v1 functions_; // host copy, validated when the plugin was loaded
   std::string dialect_;
+  std::mutex busy_mutex_;  // guards busy_, and holds cancel() and the end of a call apart
+  bool busy_ = false;
 };
 
 }  // namespace host

@@ -26,6 +26,13 @@ std::string masked(std::string text, std::string_view secret) {
 
 }  // namespace
 
+bool is_connection_lost(const std::exception& e) noexcept {
+  const auto* database = dynamic_cast<const DatabaseError*>(&e);
+  if (!database) return false;
+  const std::string& state = database->sqlstate();
+  return state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03";
+}
+
 ExitCode exit_code_for_error_kind(std::int32_t kind) noexcept {
   switch (kind) {
     case RETORT_ERROR_DATABASE: return ExitCode::database;

@@ -42,6 +42,13 @@ class DatabaseError : public Error {
   int statement_index_;
 };
 
+/// Whether `e` says the session with the server is gone: SQLSTATE class 08
+/// (connection exception, as the dialects report a lost server) or
+/// PostgreSQL's 57P01..57P03 (the server ended it). The server has then
+/// rolled back what was open and dropped the session's locks, so cleanup
+/// through that session cannot succeed and need not.
+bool is_connection_lost(const std::exception& e) noexcept;
+
 /// A retort_error the host owns and hands to one plugin call.
 ///
 /// Invariant: it is zeroed with struct_size set before the call, and its

@@ -5,6 +5,7 @@
 
 #include "host/errors/error.hpp"
 #include "host/plugins/database_error.hpp"
+#include "host/plugins/foreign_call.hpp"
 #include "host/plugins/host_sinks.hpp"
 
 namespace host {
@@ -66,7 +67,8 @@ std::unique_ptr<Connection> Dialect::connect(
 
   ErrorReport report;
   retort_connection* handle = nullptr;
-  report.check(functions_.connect(&params, &handle, report.get()), name_, "connect", password);
+  const int rc = call_plugin(name_, "connect", [&] { return functions_.connect(&params, &handle, report.get()); });
+  report.check(rc, name_, "connect", password);
   if (!handle) plugin_error(name_ + ": connect succeeded but returned no connection");
   // Nothing between here and the Connection owning the handle may throw,
   // or the session would leak.
@@ -81,14 +83,16 @@ std::unique_ptr<Connection> Dialect::connect(
 std::vector<std::string> Dialect::render(const retort_op& op) const {
   ErrorReport report;
   StatementCollector statements(name_);
-  report.check(functions_.render(&op, statements.sink(), report.get()), name_, "render");
+  const int rc = call_plugin(name_, "render", [&] { return functions_.render(&op, statements.sink(), report.get()); });
+  report.check(rc, name_, "render");
   return statements.take();
 }
 
 std::vector<std::string> Dialect::split(std::string_view script) const {
   ErrorReport report;
   StatementCollector statements(name_);
-  report.check(functions_.split(borrow(script), statements.sink(), report.get()), name_, "split");
+  const int rc = call_plugin(name_, "split", [&] { return functions_.split(borrow(script), statements.sink(), report.get()); });
+  report.check(rc, name_, "split");
   return statements.take();
 }
 
@@ -96,7 +100,7 @@ std::vector<std::string> Dialect::split(std::string_view script) const {
 // literal is never empty, so empty output means the plugin failed.
 std::string Dialect::quote_identifier(std::string_view name) const {
   TextCollector text(name_);
-  functions_.quote_identifier(borrow(name), text.sink());
+  call_plugin(name_, "quote_identifier", [&] { functions_.quote_identifier(borrow(name), text.sink()); });
   std::string quoted = text.take();
   if (quoted.empty()) plugin_error(name_ + ": quote_identifier gave nothing for '" + std::string(name) + "'");
   return quoted;
@@ -104,7 +108,7 @@ std::string Dialect::quote_identifier(std::string_view name) const {
 
 std::string Dialect::quote_literal(std::string_view value) const {
   TextCollector text(name_);
-  functions_.quote_literal(borrow(value), text.sink());
+  call_plugin(name_, "quote_literal", [&] { functions_.quote_literal(borrow(value), text.sink()); });
   std::string quoted = text.take();
   if (quoted.empty()) plugin_error(name_ + ": quote_literal gave nothing");
   return quoted;

@@ -85,6 +85,25 @@ std::string Reader::read_at(std::uint64_t offset, std::uint64_t size, std::strin
   return bytes;
 }
 
+void Reader::check_segments_inside_file() {
+  if (file_size_ < sizeof(Elf64_Ehdr)) return;
+  const auto ehdr = load<Elf64_Ehdr>(read_at(0, sizeof(Elf64_Ehdr), "header"), 0);
+  if (std::memcmp(ehdr.e_ident, ELFMAG, SELFMAG) != 0 || ehdr.e_ident[EI_CLASS] != ELFCLASS64 ||
+      ehdr.e_ident[EI_DATA] != native_data)
+    return;
+  if (ehdr.e_phentsize < sizeof(Elf64_Phdr) && ehdr.e_phnum != 0)
+    throw Malformed("program headers of " + std::to_string(ehdr.e_phentsize) + " bytes");
+  for (std::uint64_t i = 0; i < ehdr.e_phnum; ++i) {
+    // read_at() checks the bounds; a sum that wraps only reads wrong bytes of the file.
+    const std::uint64_t at = ehdr.e_phoff + i * ehdr.e_phentsize;
+    const auto phdr = load<Elf64_Phdr>(read_at(at, sizeof(Elf64_Phdr), "the program header table"), 0);
+    if ((phdr.p_type == PT_LOAD || phdr.p_type == PT_DYNAMIC) && !inside(phdr.p_offset, phdr.p_filesz, file_size_))
+      throw Malformed("truncated: a segment of " + std::to_string(phdr.p_filesz) + " bytes at offset " +
+                      std::to_string(phdr.p_offset) + " reaches past the end of the file (" +
+                      std::to_string(file_size_) + " bytes)");
+  }
+}
+
 void Reader::read_header(Header& header) {
   std::string id = read_at(0, file_size_ < EI_NIDENT ? file_size_ : EI_NIDENT, "header");
   if (id.size() < SELFMAG || std::memcmp(id.data(), ELFMAG, SELFMAG) != 0)

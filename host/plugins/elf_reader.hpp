@@ -54,6 +54,12 @@ class Reader {
   /// goes before any Malformed is thrown (32-bit, big-endian, truncated).
   void read_header(Header& header);
 
+  /// Throws Malformed if a segment the loader maps (program headers of a
+  /// 64-bit ELF of this byte order) reaches past the end of the file: the
+  /// dynamic loader would map it anyway and die of SIGBUS reading it. Files
+  /// that are not such an ELF are left to the loader to describe.
+  void check_segments_inside_file();
+
   /// The section table with names resolved. read_header() must have succeeded.
   std::vector<Section> sections();
 

@@ -4,6 +4,24 @@
 
 namespace host {
 
+namespace {
+
+// A size past these is not text a plugin meant to hand over but a broken
+// length; refusing it is the only way not to read far past its buffer.
+constexpr std::size_t max_text = 64u << 20;  // as a raw SQL script (host/run/owned_op.cpp)
+constexpr std::size_t max_row_values = 100000;
+
+}  // namespace
+
+void SinkBase::remember_absurd_size(const char* what, std::size_t size, const char* unit) noexcept {
+  try {
+    throw Error(ExitCode::plugin, plugin_ + ": passed the host a " + what + " of " + std::to_string(size) + " " +
+                                      unit + ", more than it accepts");
+  } catch (...) {
+    remember_current_exception();
+  }
+}
+
 void SinkBase::remember_current_exception() noexcept {
   if (!failure_) failure_ = std::current_exception();
 }
@@ -28,6 +46,7 @@ void StatementCollector::on_statement(void* context, const char* data, std::size
   auto* self = static_cast<StatementCollector*>(context);
   if (self->failed()) return;
   if (!data && size) return self->remember_null_data("string", size, "bytes");
+  if (size > max_text) return self->remember_absurd_size("statement", size, "bytes");
   try {
     self->statements_.emplace_back(data ? data : "", size);
   } catch (...) {
@@ -47,6 +66,7 @@ void TextCollector::on_write(void* context, const char* data, std::size_t size) 
   auto* self = static_cast<TextCollector*>(context);
   if (self->failed()) return;
   if (!data && size) return self->remember_null_data("string", size, "bytes");
+  if (size > max_text || self->text_.size() + size > max_text) return self->remember_absurd_size("text", size, "bytes");
   try {
     if (size) self->text_.append(data, size);
   } catch (...) {
@@ -66,6 +86,9 @@ void RowCollector::on_row(void* context, const retort_str* values, std::size_t c
   auto* self = static_cast<RowCollector*>(context);
   if (self->failed()) return;
   if (!values && count) return self->remember_null_data("row", count, "values");
+  if (count > max_row_values) return self->remember_absurd_size("row", count, "values");
+  for (std::size_t i = 0; i < count; ++i)
+    if (values[i].size > max_text) return self->remember_absurd_size("value", values[i].size, "bytes");
   try {
     QueryRow row;
     row.reserve(count);

@@ -22,6 +22,8 @@ class SinkBase {
   void remember_current_exception() noexcept;
   /// Remembers a plugin error "PLUGIN: passed the host a null <what> of <size> <unit>".
   void remember_null_data(const char* what, std::size_t size, const char* unit) noexcept;
+  /// Remembers a plugin error for a size no honest plugin passes.
+  void remember_absurd_size(const char* what, std::size_t size, const char* unit) noexcept;
   bool failed() const noexcept { return static_cast<bool>(failure_); }
   void rethrow_if_failed() const;
 

@@ -11,6 +11,7 @@
 #include <boost/dll/shared_library.hpp>
 
 #include "host/errors/error.hpp"
+#include "host/plugins/elf_reader.hpp"
 #include "host/plugins/inspect.hpp"
 #include "host/plugins/plugin_note.hpp"
 
@@ -82,6 +83,12 @@ LoadedPlugin load_plugin(const std::filesystem::path& file) {
   const Inspection inspection = inspect_plugin_file(file);
   if (inspection.note && !abi_compatible(inspection.note->abi_major))
     plugin_error(abi_mismatch_message(file, inspection.note->abi_major, inspection.note->abi_minor));
+
+  try {
+    elf::Reader(file).check_segments_inside_file();
+  } catch (const elf::Malformed& damaged) {
+    plugin_error("cannot load plugin " + file.string() + ": " + damaged.what());
+  }
 
   std::error_code ec;
   boost::dll::shared_library library(file, ec, boost::dll::load_mode::rtld_now);

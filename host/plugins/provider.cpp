@@ -4,6 +4,7 @@
 
 #include "host/errors/error.hpp"
 #include "host/plugins/database_error.hpp"
+#include "host/plugins/foreign_call.hpp"
 #include "host/plugins/revision_import.hpp"
 
 namespace host {
@@ -33,7 +34,9 @@ void Provider::open(std::string_view argument) {
   std::string kept(argument);
   ErrorReport report;
   retort_provider_instance* instance = nullptr;
-  const int rc = functions_.open(retort_str{argument.data(), argument.size()}, &instance, report.get());
+  const int rc = call_plugin(name_, "open", [&] {
+    return functions_.open(retort_str{argument.data(), argument.size()}, &instance, report.get());
+  });
   report.check(rc, name_, "open");
   if (!instance) plugin_error(name_ + ": open succeeded but returned no instance");
   instance_ = instance;
@@ -42,7 +45,7 @@ void Provider::open(std::string_view argument) {
 
 std::size_t Provider::checked_count() const {
   if (!instance_) throw std::logic_error("provider " + name_ + " is not open");
-  const std::size_t count = functions_.revision_count(instance_);
+  const std::size_t count = call_plugin(name_, "revision_count", [&] { return functions_.revision_count(instance_); });
   if (count > max_revision_list)
     plugin_error("provider " + name_ + " (" + path_.string() + ") reports " + std::to_string(count) +
                  " revisions, more than " + std::to_string(max_revision_list));
@@ -55,7 +58,8 @@ std::vector<Revision> Provider::revisions(std::size_t provider_slot) const {
   std::vector<Revision> out;
   out.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
-    out.push_back(import_revision(functions_.revision_at(instance_, i), i, who, path_.string()));
+    const retort_revision* record = call_plugin(name_, "revision_at", [&] { return functions_.revision_at(instance_, i); });
+    out.push_back(import_revision(record, i, who, path_.string()));
     out.back().provider = provider_slot;
   }
   return out;
@@ -67,8 +71,9 @@ void Provider::run(std::size_t index, int direction, const retort_migration_cont
   if (index >= checked_count())
     throw std::out_of_range("provider " + name_ + " has no revision " + std::to_string(index));
   ErrorReport report;
-  const int rc = functions_.run(instance_, index, direction, &ctx, report.get());
-  report.check(rc, name_, direction == RETORT_UPGRADE ? "upgrade" : "downgrade");
+  const char* verb = direction == RETORT_UPGRADE ? "upgrade" : "downgrade";
+  const int rc = call_plugin(name_, verb, [&] { return functions_.run(instance_, index, direction, &ctx, report.get()); });
+  report.check(rc, name_, verb);
 }
 
 }  // namespace host

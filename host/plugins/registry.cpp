@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "host/errors/error.hpp"
+#include "host/plugins/trust.hpp"
 
 namespace fs = std::filesystem;
 
@@ -52,8 +53,14 @@ std::string package_for_scheme(std::string_view scheme) {
   return "a retort dialect plugin that answers '" + s + "'";
 }
 
-PluginRegistry::PluginRegistry(std::vector<fs::path> folders)
-    : folders_(std::move(folders)), files_(scan_plugins(folders_)) {}
+PluginRegistry::PluginRegistry(std::vector<fs::path> folders, LoadPolicy policy)
+    : folders_(std::move(folders)), files_(scan_plugins(folders_)), policy_(std::move(policy)) {}
+
+std::vector<const LoadedPlugin*> PluginRegistry::loaded_plugins() const {
+  std::vector<const LoadedPlugin*> out;
+  for (const auto& [key, plugin] : loaded_) out.push_back(&plugin);
+  return out;
+}
 
 std::string PluginRegistry::searched() const {
   if (folders_.empty()) return "no folders";
@@ -83,8 +90,16 @@ const LoadedPlugin& PluginRegistry::loaded(const fs::path& file) {
   fs::path key = fs::weakly_canonical(file, ec);
   if (ec) key = file;
   auto found = loaded_.find(key);
-  if (found == loaded_.end()) found = loaded_.emplace(key, load_plugin(file)).first;
-  return found->second;
+  if (found != loaded_.end()) return found->second;
+  // Both checks come before dlopen(), which already runs the plugin's code.
+  // What is not a regular file load_plugin() refuses without opening it.
+  const bool regular = fs::is_regular_file(file, ec);
+  if (regular && !policy_.allow_untrusted) require_trusted_plugin(file);
+  if (regular && policy_.lock) {
+    const Inspection i = inspect_plugin_file(file);
+    policy_.lock->verify(i.note ? i.note->kind : "plugin", i.note ? i.note->name : file.filename().string(), file);
+  }
+  return loaded_.emplace(key, load_plugin(file)).first->second;
 }
 
 const Dialect& PluginRegistry::dialect_for_scheme(std::string_view scheme) {

@@ -6,26 +6,37 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "host/plugins/dialect.hpp"
+#include "host/plugins/plugin_lock.hpp"
 #include "host/plugins/provider.hpp"
 #include "host/plugins/search_path.hpp"
 
 namespace host {
+
+/// What is checked before a plugin's code is loaded (trust.hpp, plugin_lock.hpp).
+struct LoadPolicy {
+  bool allow_untrusted = false;    ///< --allow-untrusted-plugins: skip the owner and permission check
+  std::optional<PluginLock> lock;  ///< when present, only pinned plugins with their pinned hash load
+};
 
 /// Owns every Dialect and Provider it hands out; references stay valid for
 /// the registry's lifetime. Not thread-safe.
 class PluginRegistry {
  public:
   /// Scans `folders` (highest precedence first) once, without loading.
-  explicit PluginRegistry(std::vector<std::filesystem::path> folders);
+  explicit PluginRegistry(std::vector<std::filesystem::path> folders, LoadPolicy policy = {});
 
   const std::vector<std::filesystem::path>& folders() const noexcept { return folders_; }
   /// Every *.so found, usable or not, in search order.
   const std::vector<PluginFile>& list() const noexcept { return files_; }
+
+  /// Every plugin loaded so far (what this configuration uses), by path.
+  std::vector<const LoadedPlugin*> loaded_plugins() const;
 
   /// The dialect whose note lists `scheme` (case-insensitive, "://" optional),
   /// loaded on first use. The first usable file in search order wins. No
@@ -49,6 +60,7 @@ class PluginRegistry {
 
   std::vector<std::filesystem::path> folders_;
   std::vector<PluginFile> files_;
+  LoadPolicy policy_;
   std::map<std::filesystem::path, LoadedPlugin> loaded_;
   std::map<std::filesystem::path, std::unique_ptr<Dialect>> dialects_;
   std::vector<std::unique_ptr<Provider>> providers_;

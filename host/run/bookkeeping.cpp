@@ -73,11 +73,24 @@ std::string Bookkeeping::select_history() const {
   return "SELECT " + cols + " FROM " + table(history_table_) + " ORDER BY " + ident("id");
 }
 
+const Bookkeeping::Quoted& Bookkeeping::quoted() const {
+  if (quoted_) return *quoted_;
+  Quoted q;
+  q.version_table = table(version_table_);
+  q.version_num = ident("version_num");
+  std::string cols;
+  for (const char* c : {"revision", "direction", "checksum", "state", "started_at", "duration_ms", "host",
+                        "tool_version", "statements_done", "error_message"})
+    cols += (cols.empty() ? "" : ", ") + ident(c);
+  q.insert_history = "INSERT INTO " + table(history_table_) + " (" + cols + ") VALUES (";
+  return quoted_.emplace(std::move(q));
+}
+
 std::vector<std::string> Bookkeeping::move_versions(const std::vector<std::string>& removed,
                                                     const std::vector<std::string>& added) const {
   std::vector<std::string> out;
-  const std::string t = table(version_table_);
-  const std::string col = ident("version_num");
+  const std::string& t = quoted().version_table;
+  const std::string& col = quoted().version_num;
   if (removed.size() == 1 && added.size() == 1) {
     out.push_back("UPDATE " + t + " SET " + col + " = " + literal(added[0]) + " WHERE " + col + " = " +
                   literal(removed[0]));
@@ -91,26 +104,19 @@ std::vector<std::string> Bookkeeping::move_versions(const std::vector<std::strin
 std::string Bookkeeping::delete_all_versions() const { return "DELETE FROM " + table(version_table_); }
 
 std::string Bookkeeping::insert_history(const HistoryRow& r) const {
-  std::string cols, vals;
-  auto add = [&](const char* name, const std::string& value) {
-    if (!cols.empty()) {
-      cols += ", ";
-      vals += ", ";
-    }
-    cols += ident(name);
-    vals += value;
-  };
-  add("revision", literal(r.revision));
-  add("direction", literal(r.direction));
-  add("checksum", literal(r.checksum));
-  add("state", literal(r.state));
-  add("started_at", literal(r.started_at));
-  add("duration_ms", std::to_string(r.duration_ms));
-  add("host", literal(r.host));
-  add("tool_version", literal(r.tool_version));
-  add("statements_done", std::to_string(r.statements_done));
-  add("error_message", r.error_message.empty() ? "NULL" : literal(r.error_message));
-  return "INSERT INTO " + table(history_table_) + " (" + cols + ") VALUES (" + vals + ")";
+  // The columns are in quoted().insert_history, in this order.
+  std::string sql = quoted().insert_history;
+  bool first = true;
+  for (const std::string& value :
+       {literal(r.revision), literal(r.direction), literal(r.checksum), literal(r.state), literal(r.started_at),
+        std::to_string(r.duration_ms), literal(r.host), literal(r.tool_version), std::to_string(r.statements_done),
+        r.error_message.empty() ? std::string("NULL") : literal(r.error_message)}) {
+    if (!first) sql += ", ";
+    first = false;
+    sql += value;
+  }
+  sql += ")";
+  return sql;
 }
 
 std::string Bookkeeping::update_pending_progress(const std::string& revision, long long done) const {

@@ -61,8 +61,17 @@ class Bookkeeping {
   std::string literal(const std::string& value) const;
   std::string ident(const std::string& name) const;
 
+  /// The quoted names every step's statements repeat, rendered on first use:
+  /// each is a call into the dialect, and per step they were a tenth of
+  /// `upgrade --sql` (bench/).
+  struct Quoted {
+    std::string version_table, version_num, insert_history;  ///< insert_history: "INSERT INTO t (cols) VALUES ("
+  };
+  const Quoted& quoted() const;
+
   const Dialect& dialect_;
   std::string version_table_, history_table_, schema_;
+  mutable std::optional<Quoted> quoted_;
 };
 
 }  // namespace host

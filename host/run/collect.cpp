@@ -2,10 +2,14 @@
 
 #include <retort/sdk/common.hpp>
 
+#include <optional>
+
 #include "host/errors/error.hpp"
+#include "host/log/logger.hpp"
 #include "host/plugins/plugins.hpp"
 #include "host/run/checksum.hpp"
 #include "host/run/owned_op.hpp"
+#include "host/run/script_transaction.hpp"
 
 namespace host {
 namespace {
@@ -18,7 +22,38 @@ struct Session {
   bool split_scripts;
   ChecksumBuilder checksum;
   std::vector<std::string> statements;
+  // The first operation the host refused. A plugin that ignores the
+  // RETORT_FAILED it got back must not run its revision without that op.
+  std::optional<Error> refused;
+  std::string_view revision_id = {};  // for log lines
 };
+
+// What one operation runs. Raw SQL is split when the revision runs outside a
+// transaction, and also when it wraps itself in BEGIN ... COMMIT: that
+// wrapper is dropped so the script runs inside retort's own transaction
+// (docs/decisions.md). Only the statements change; the checksum was taken
+// from the operation as the plugin gave it.
+std::vector<std::string> statements_of(const Session& s, const retort_op& o) {
+  if (o.kind != RETORT_OP_EXECUTE) return s.dialect.render(o);
+  const std::string_view sql = retort::view(o.sql);
+  if (!s.split_scripts && !may_open_own_transaction(sql)) return s.dialect.render(o);
+  std::vector<std::string> statements = s.dialect.split(sql);
+  if (strip_own_transaction(statements)) {
+    logger().debug("the script's own BEGIN and COMMIT are dropped; it runs in retort's transaction",
+                   {{"revision", std::string(s.revision_id)}});
+    return statements;
+  }
+  return s.split_scripts ? statements : s.dialect.render(o);
+}
+
+int refuse_op(Session* s, retort_error* err, ExitCode code, const std::string& message) noexcept {
+  try {
+    if (!s->refused) s->refused.emplace(code, message);
+  } catch (...) {
+  }
+  retort::fail(err, static_cast<int>(code), message);
+  return RETORT_FAILED;
+}
 
 int on_op(void* host, const retort_op* op, retort_error* err) noexcept {
   auto* s = static_cast<Session*>(host);
@@ -26,19 +61,16 @@ int on_op(void* host, const retort_op* op, retort_error* err) noexcept {
     OwnedOp owned = OwnedOp::copy(op);
     const retort_op& o = owned.view();
     s->checksum.add(o);
-    std::vector<std::string> out = (o.kind == RETORT_OP_EXECUTE && s->split_scripts)
-                                       ? s->dialect.split(retort::view(o.sql))
-                                       : s->dialect.render(o);
+    std::vector<std::string> out = statements_of(*s, o);
     for (auto& statement : out) s->statements.push_back(std::move(statement));
     return RETORT_OK;
   } catch (const Error& e) {
-    retort::fail(err, static_cast<int>(e.code()), e.what());
+    return refuse_op(s, err, e.code(), e.what());
   } catch (const std::exception& e) {
-    retort::fail(err, RETORT_ERROR_PLUGIN, e.what());
+    return refuse_op(s, err, ExitCode::plugin, e.what());
   } catch (...) {
-    retort::fail(err, RETORT_ERROR_PLUGIN, "unknown failure while rendering an operation");
+    return refuse_op(s, err, ExitCode::plugin, "unknown failure while rendering an operation");
   }
-  return RETORT_FAILED;
 }
 
 int on_x_argument(void* host, retort_str key, retort_str* value) noexcept {
@@ -63,7 +95,8 @@ Collector::Collector(const Dialect& dialect, std::vector<Provider*> providers,
 RevisionScript Collector::collect(const Revision& revision, Direction direction, bool split_scripts) const {
   if (revision.provider >= providers_.size() || !providers_[revision.provider])
     plugin_error("revision '" + revision.id + "' has no provider");
-  Session session{dialect_, x_args_, split_scripts, ChecksumBuilder(), {}};
+  Session session{dialect_, x_args_, split_scripts, ChecksumBuilder(), {}, std::nullopt};
+  session.revision_id = revision.id;
   retort_migration_context ctx{};
   ctx.struct_size = sizeof ctx;
   ctx.host = &session;
@@ -77,6 +110,9 @@ RevisionScript Collector::collect(const Revision& revision, Direction direction,
     providers_[revision.provider]->run(revision.index,
                                        direction == Direction::upgrade ? RETORT_UPGRADE : RETORT_DOWNGRADE,
                                        ctx);
+    if (session.refused)
+      throw Error(session.refused->code(), "the plugin went on after the host refused an operation: " +
+                                               std::string(session.refused->what()));
   } catch (const Error& e) {
     throw Error(e.code(), "revision " + revision.id + " (" + revision.origin + ") " + verb + ": " + e.what());
   }

@@ -3,6 +3,7 @@
 #include "host/errors/error.hpp"
 #include "host/log/clock.hpp"
 #include "host/log/logger.hpp"
+#include "host/log/progress.hpp"
 #include "host/plugins/plugins.hpp"
 
 namespace host {
@@ -20,6 +21,11 @@ std::string describe(const Step& step) {
   return s;
 }
 
+// "upgrade of revision X", for the line an interrupted run ends with.
+std::string step_name(const Step& step) {
+  return std::string(direction_name(step.direction)) + " of revision " + step.revision->id;
+}
+
 // A database error, with the revision and the statement's position added.
 Error step_error(const Step& step, const Error& e, const std::string& where) {
   return Error(e.code(), "revision " + step.revision->id + " " + direction_name(step.direction) + " failed" +
@@ -34,8 +40,25 @@ Runner::Runner(const Dialect& dialect, const Collector& collector, const Bookkee
                RunOptions options)
     : dialect_(dialect), collector_(collector), books_(books), sink_(sink), options_(std::move(options)) {}
 
-void Runner::checkpoint() const {
-  if (options_.checkpoint) options_.checkpoint();
+void Runner::checkpoint() {
+  if (!options_.checkpoint) return;
+  try {
+    options_.checkpoint();
+  } catch (const Error& e) {
+    if (!stop_) stop_ = e;
+    throw;
+  }
+}
+
+std::optional<Error> Runner::stop_reason() {
+  if (!stop_) {
+    try {
+      checkpoint();
+    } catch (const Error&) {
+      // kept in stop_
+    }
+  }
+  return stop_;
 }
 
 HistoryRow Runner::history_row(const Step& step, const std::string& checksum, const std::string& state) const {
@@ -57,15 +80,40 @@ std::vector<StepReport> Runner::run(const Plan& plan) {
   bool open = false;  // a whole-run transaction is open
   const auto run_start = std::chrono::steady_clock::now();
   std::size_t n = 0;
+  Progress progress(logger(), options_.progress ? plan.steps.size() : 0);
   for (const Step& step : plan.steps) {
     ++n;
-    checkpoint();
+    try {
+      checkpoint();
+    } catch (const Error& stop) {
+      std::string undone;
+      if (open) {  // transaction_per_migration=false: the revisions before it go too
+        try {
+          sink_.rollback();
+          undone = "; the run's transaction, with the revisions before it, was rolled back";
+        } catch (const Error& e) {
+          logger().warn(std::string("rollback failed: ") + e.what());
+        }
+      }
+      throw Error(stop.code(), std::string(stop.what()) + " before " + step_name(step) + " (" +
+                                   std::to_string(n) + " of " + std::to_string(plan.steps.size()) +
+                                   "); nothing of it ran" + undone);
+    }
     const Revision& r = *step.revision;
+    progress.step(n, std::string(direction_name(step.direction)) + " " + r.id + " " + r.message);
     const bool pending = !r.transactional || !dialect_.transactional_ddl();
     logger().info("running " + describe(step), {{"step", std::to_string(n) + "/" + std::to_string(plan.steps.size())}});
     started_at_ = utc_now_iso8601();
     step_start_ = std::chrono::steady_clock::now();
-    RevisionScript script = collector_.collect(r, step.direction, pending);
+    RevisionScript script;
+    try {
+      script = collector_.collect(r, step.direction, pending);
+    } catch (...) {
+      // Nothing of this revision ran; a whole-run transaction must still not
+      // commit half a run when the lock is released.
+      if (open) sink_.rollback();
+      throw;
+    }
     sink_.comment(std::string(direction_name(step.direction)) + " " + r.id + (r.message.empty() ? "" : ": " + r.message));
     if (pending) {
       if (open) {
@@ -107,15 +155,27 @@ void Runner::run_in_transaction(const Step& step, const RevisionScript& script, 
     sink_.execute(books_.insert_history(history_row(step, script.checksum, "applied")));
     if (own_transaction) sink_.commit();
   } catch (const Error& e) {
+    const std::optional<Error> stop = stop_reason();
     try {
       sink_.rollback();
     } catch (const Error& rollback_failure) {
-      logger().warn(std::string("rollback failed: ") + rollback_failure.what());
+      // Stopped on purpose, the final line says where the database is; an
+      // engine that already rolled back by itself (SQLite, after a cancelled
+      // write; any server, with a lost session) is no news then.
+      std::string note = std::string("rollback failed: ") + rollback_failure.what();
+      stop || is_connection_lost(rollback_failure) ? logger().debug(note) : logger().warn(note);
     }
     std::string where = script.statements.size() > 1 && i < script.statements.size()
                             ? " at statement " + std::to_string(i + 1) + " of " +
                                   std::to_string(script.statements.size())
                             : "";
+    if (stop) {
+      record_failure(step, script.checksum, stop->what());
+      throw Error(stop->code(), std::string(stop->what()) + " during " + step_name(step) + where + "; " +
+                                    (own_transaction ? "it was rolled back"
+                                                     : "the run's transaction, with the revisions before it, "
+                                                       "was rolled back"));
+    }
     Error failure = step_error(step, e, where + " and was rolled back");
     record_failure(step, script.checksum, e.what());
     throw failure;
@@ -140,17 +200,33 @@ void Runner::run_pending(const Step& step, const RevisionScript& script) {
       sink_.execute(script.statements[done]);
       sink_.execute(books_.update_pending_progress(r.id, done + 1));
     }
-    if (!r.transactional) sink_.begin();
+    // The version move and the row's end must commit together, or a crash
+    // between them leaves a moved version with a `pending` row that
+    // --retry-pending cannot resolve. Where DDL commits by itself (MariaDB),
+    // the transaction begun above may already be gone and each statement
+    // would autocommit, so end it (statements_done already counts all) and
+    // open a fresh one.
+    if (r.transactional) sink_.commit();
+    sink_.begin();
     for (const auto& s : books_.move_versions(step.versions_removed, step.versions_added)) sink_.execute(s);
     sink_.execute(books_.finish_pending(r.id, "applied", elapsed_ms(step_start_), done, ""));
     sink_.commit();
   } catch (const Error& e) {
+    const std::optional<Error> stop = stop_reason();
     try {
       sink_.rollback();
-      sink_.execute(books_.finish_pending(r.id, "pending", elapsed_ms(step_start_), done, e.what()));
+      sink_.execute(books_.finish_pending(r.id, "pending", elapsed_ms(step_start_), done, stop ? stop->what() : e.what()));
     } catch (const Error& note_failure) {
-      logger().warn(std::string("could not record the failure: ") + note_failure.what());
+      std::string note = std::string("could not record the failure: ") + note_failure.what();
+      is_connection_lost(note_failure) ? logger().debug(note) : logger().warn(note);
     }
+    if (stop)
+      throw Error(stop->code(), std::string(stop->what()) + " during " + step_name(step) + " at statement " +
+                                    std::to_string(done + 1) + " of " + std::to_string(total) +
+                                    " outside a transaction; its history row stays 'pending' (the first " +
+                                    std::to_string(done) +
+                                    " statement(s) ran): resume it by repeating the command with "
+                                    "--retry-pending, or fix it by hand and 'retort stamp'");
     throw step_error(step, e,
                      " at statement " + std::to_string(done + 1) + " of " + std::to_string(total) +
                          " outside a transaction; its history row stays 'pending' (the first " +
@@ -166,7 +242,10 @@ void Runner::record_failure(const Step& step, const std::string& checksum, const
     sink_.execute(books_.insert_history(row));
     sink_.commit();
   } catch (const Error& e) {
-    logger().warn(std::string("could not record the failed revision in the history: ") + e.what());
+    // After a signal the last line tells the story (SQLite may have undone
+    // the whole run, retort's own tables included).
+    std::string note = std::string("could not record the failed revision in the history: ") + e.what();
+    stop_ || is_connection_lost(e) ? logger().debug(note) : logger().warn(note);
   }
 }
 

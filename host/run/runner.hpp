@@ -14,9 +14,11 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "host/errors/error.hpp"
 #include "host/plan/plan.hpp"
 #include "host/run/bookkeeping.hpp"
 #include "host/run/collect.hpp"
@@ -30,8 +32,13 @@ struct RunOptions {
   /// Revisions with a stale `pending` row to resume (--retry-pending): the
   /// number of statements already done, which are skipped.
   std::map<std::string, long long> resume_from;
-  /// Called before each statement; throws to stop the run (interrupts).
+  /// Called before each statement; throws to stop the run (interrupts, a
+  /// lost lock). Its Error's code and message become the run's, completed
+  /// with where the run stopped and what was rolled back or left pending.
   std::function<void()> checkpoint;
+  /// A progress line on a terminal (host/log/progress.hpp); off for --sql,
+  /// whose script may be printed to the same terminal.
+  bool progress = true;
 };
 
 struct StepReport {
@@ -54,7 +61,10 @@ class Runner {
   void run_pending(const Step& step, const RevisionScript& script);
   void record_failure(const Step& step, const std::string& checksum, const std::string& message);
   HistoryRow history_row(const Step& step, const std::string& checksum, const std::string& state) const;
-  void checkpoint() const;
+  void checkpoint();
+  /// Why the run must stop (a signal, a lost lock), if the checkpoint says
+  /// so: a failed statement may be the cancelled victim of one.
+  std::optional<Error> stop_reason();
 
   const Dialect& dialect_;
   const Collector& collector_;
@@ -63,6 +73,7 @@ class Runner {
   RunOptions options_;
   std::string started_at_;
   std::chrono::steady_clock::time_point step_start_;
+  std::optional<Error> stop_;  // what the checkpoint threw, once it has
 };
 
 /// "upgrade" / "downgrade".

@@ -5,6 +5,11 @@ RETORT_BUILD_PACKAGES=(cmake make g++ pkg-config libboost-dev libboost-program-o
   libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev libgtest-dev libgmock-dev
   libpqxx-dev libmariadb-dev)
 RETORT_SERVER_PACKAGES=(postgresql postgresql-client mariadb-server mariadb-client)
+# tests/packaging: cpack's dependency scan (dpkg-shlibdeps, file) and the
+# bash-completion framework the completion script is tested in.
+RETORT_PACKAGING_PACKAGES=(dpkg-dev file bash-completion)
+# scripts/fuzz.sh: clang 14 and its runtimes (libFuzzer, ASan, UBSan).
+RETORT_FUZZ_PACKAGES=(clang-14 clang libclang-rt-14-dev)
 
 # ensure_packages PKG...: installs the missing ones; fails loudly if it cannot.
 ensure_packages() {

@@ -103,6 +103,14 @@ TEST_F(ConfigFileTest, RepeatableKeysKeepFileOrder) {
   EXPECT_EQ(settings.revisions, (std::vector<std::string>{"/a", "/b", "/c"}));
 }
 
+TEST_F(ConfigFileTest, CppRevisionsFolderIsAnchoredAtTheFileAndUnsetByDefault) {
+  EXPECT_EQ(read("[retort]\n").cpp_revisions, "");
+  EXPECT_EQ(read("[retort]\ncpp_revisions = src/revisions\n").cpp_revisions,
+            (dir.path() / "src/revisions").string());
+  EXPECT_EQ(read("[retort]\ncpp_revisions = /abs/revs\n").cpp_revisions, "/abs/revs");
+  EXPECT_EQ(error_of("[retort]\ncpp_revisions = a\ncpp_revisions = b\n").substr(0, 13), "retort.ini:3:");
+}
+
 TEST_F(ConfigFileTest, UnknownKeyNamesFileLineAndKey) {
   EXPECT_EQ(error_of("[retort]\nversion_table = v\nlock_timout = 5\n"),
             "retort.ini:3: unknown key 'lock_timout' in [retort]");

@@ -34,7 +34,7 @@ TEST_F(Cli, VersionNamesToolAndAbi) {
   Result r = project.retort({"--version"});
   EXPECT_EXIT_CODE(r, 0);
   EXPECT_THAT(r.out, HasSubstr("retort 0.1.0"));
-  EXPECT_THAT(r.out, HasSubstr("ABI 1.0"));
+  EXPECT_THAT(r.out, HasSubstr("ABI 1.1"));
 }
 
 TEST_F(Cli, EveryCommandHasHelp) {
@@ -165,7 +165,18 @@ TEST_F(Cli, JsonResultsAreOneDocument) {
   EXPECT_THAT(doc["upgrade_sql"][0].get<std::string>(), HasSubstr("CREATE TABLE \"users\""));
 }
 
-TEST_F(Cli, XArgumentsReachRevisions) {
+TEST_F(Cli, RevisionsSeeXArgumentsTheDialectAndTheMode) {
+  project.configure(fixture("context_reader.so").string());
+  Result r = project.retort({"-x", "table=from_x", "upgrade", "head"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_EQ(project.db().query("SELECT dialect, mode FROM from_x"), "sqlite\tonline\n");
+  Result offline = project.retort({"upgrade", "head", "--sql"});
+  EXPECT_EXIT_CODE(offline, 0);
+  EXPECT_THAT(offline.out, HasSubstr("CREATE TABLE \"context_default\""));
+  EXPECT_THAT(offline.out, HasSubstr("'sqlite', 'offline'"));
+}
+
+TEST_F(Cli, MalformedXArgumentIsAUsageError) {
   project.use_shop();
   Result r = project.retort({"-x", "noequals", "heads"});
   EXPECT_EXIT_CODE(r, 2);

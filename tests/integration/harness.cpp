@@ -6,6 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <csignal>
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -16,10 +18,12 @@ extern char** environ;
 
 namespace it {
 
-Result run_process(const std::vector<std::string>& argv, const fs::path& cwd,
-                   const std::map<std::string, std::string>& env) {
+Process spawn_process(const std::vector<std::string>& argv, const fs::path& cwd,
+                      const std::map<std::string, std::string>& env) {
   int out_pipe[2], err_pipe[2];
-  if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+  // Close-on-exec, so a child spawned concurrently by another thread does not
+  // inherit these pipes and keep them open after this child has exited.
+  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   std::map<std::string, std::string> environment;
   for (char** e = environ; *e; ++e) {
     std::string kv = *e;
@@ -58,13 +62,43 @@ Result run_process(const std::vector<std::string>& argv, const fs::path& cwd,
     close(err_pipe[0]);
     throw std::runtime_error("cannot start " + argv[0] + ": " + std::strerror(rc));
   }
-  Result r;
-  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-  std::string* sinks[2] = {&r.out, &r.err};
-  int open_count = 2;
+  return Process(pid, out_pipe[0], err_pipe[0]);
+}
+
+Result run_process(const std::vector<std::string>& argv, const fs::path& cwd,
+                   const std::map<std::string, std::string>& env) {
+  return spawn_process(argv, cwd, env).finish();
+}
+
+Process::Process(Process&& other) noexcept
+    : pid_(other.pid_), fds_{other.fds_[0], other.fds_[1]}, partial_(std::move(other.partial_)),
+      finished_(other.finished_) {
+  other.finished_ = true;
+  other.fds_[0] = other.fds_[1] = -1;
+}
+
+Process::~Process() {
+  if (finished_) return;
+  ::kill(pid_, SIGKILL);
+  for (int fd : fds_)
+    if (fd >= 0) close(fd);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+}
+
+void Process::send(int signal) const {
+  if (!finished_) ::kill(pid_, signal);
+}
+
+void Process::pump(int timeout_ms) {
+  pollfd fds[2] = {{fds_[0], POLLIN, 0}, {fds_[1], POLLIN, 0}};
+  std::string* sinks[2] = {&partial_.out, &partial_.err};
   char buf[65536];
-  while (open_count > 0) {
-    if (poll(fds, 2, -1) < 0) continue;
+  while (fds_[0] >= 0 || fds_[1] >= 0) {
+    for (int i = 0; i < 2; ++i) fds[i].fd = fds_[i];
+    int ready = poll(fds, 2, timeout_ms);
+    if (ready == 0) return;
+    if (ready < 0) continue;
     for (int i = 0; i < 2; ++i) {
       if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       ssize_t n = read(fds[i].fd, buf, sizeof buf);
@@ -72,13 +106,29 @@ Result run_process(const std::vector<std::string>& argv, const fs::path& cwd,
         sinks[i]->append(buf, static_cast<std::size_t>(n));
       } else {
         close(fds[i].fd);
-        fds[i].fd = -1;
-        --open_count;
+        fds_[i] = -1;
       }
     }
+    if (timeout_ms >= 0) return;
   }
+}
+
+bool Process::wait_for_stderr(const std::string& text, int timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (partial_.err.find(text) == std::string::npos) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0 || (fds_[0] < 0 && fds_[1] < 0)) return false;
+    pump(static_cast<int>(left.count()));
+  }
+  return true;
+}
+
+Result Process::finish() {
+  pump(-1);
+  Result r = std::move(partial_);
   int status = 0;
-  waitpid(pid, &status, 0);
+  waitpid(pid_, &status, 0);
+  finished_ = true;
   if (WIFEXITED(status)) r.code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
   return r;

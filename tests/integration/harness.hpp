@@ -23,6 +23,41 @@ struct Result {
 Result run_process(const std::vector<std::string>& argv, const fs::path& cwd,
                    const std::map<std::string, std::string>& env = {});
 
+/// A process started by spawn_process(), for tests that signal it while it
+/// runs. Its output is read only inside wait_for_stderr() and finish(), so a
+/// child that writes more than a pipe holds (64 KiB) in between blocks.
+/// Destroying an unfinished Process kills it with SIGKILL and reaps it.
+class Process {
+ public:
+  Process(int pid, int out_fd, int err_fd) : pid_(pid), fds_{out_fd, err_fd} {}
+  ~Process();
+  Process(Process&& other) noexcept;
+  Process(const Process&) = delete;
+  Process& operator=(const Process&) = delete;
+  Process& operator=(Process&&) = delete;
+
+  int pid() const { return pid_; }
+  /// Sends `signal` (e.g. SIGKILL, SIGINT); a process that has exited is not an error.
+  void send(int signal) const;
+  /// Reads output until stderr contains `text` (true), or the process closes
+  /// its output or `timeout_ms` passes (false).
+  bool wait_for_stderr(const std::string& text, int timeout_ms);
+  /// Reads the rest of the output and waits for the process to end.
+  Result finish();
+
+ private:
+  /// Reads whatever arrives within `timeout_ms` (-1: until both pipes close).
+  void pump(int timeout_ms);
+  int pid_;
+  int fds_[2];
+  Result partial_;
+  bool finished_ = false;
+};
+
+/// Starts `program args...` like run_process() but returns at once.
+Process spawn_process(const std::vector<std::string>& argv, const fs::path& cwd,
+                      const std::map<std::string, std::string>& env = {});
+
 /// The built tree: bin/retort, lib/retort/plugins, revisions/retort_shop.so.
 fs::path build_dir();
 fs::path source_dir();

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -231,6 +232,67 @@ TEST_P(Scenario, WholeRunTransactionRollsBackEverythingOnFailure) {
     EXPECT_EQ(project.versions(), "aaaa00000001");
     EXPECT_THAT(project.history(), HasSubstr("bbbb00000002 upgrade pending"));
   }
+}
+
+// A revision marked transactional=false runs statement by statement outside
+// a transaction, with the pending/applied bookkeeping, on every engine.
+TEST_P(Scenario, NonTransactionalRevisionRunsStatementByStatementAndIsRecorded) {
+  std::string index = GetParam() == "postgresql" ? "CREATE INDEX CONCURRENTLY ix_t1_name ON t1 (name);"
+                                                 : "CREATE INDEX ix_t1_name ON t1 (name);";
+  project.use_sql_revisions({two_tables[0],
+                             {"cccc00000003", "aaaa00000001", "INSERT INTO t1 (id, name) VALUES (1, 'a;b');\n" + index,
+                              "DROP INDEX ix_t1_name" + std::string(GetParam() == "mariadb" ? " ON t1;" : ";"),
+                              "-- retort:transactional false\n"}});
+  Result r = project.retort({"upgrade", "head"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_EQ(project.versions(), "cccc00000003");
+  EXPECT_EQ(project.history(), "aaaa00000001 upgrade applied\ncccc00000003 upgrade applied");
+  EXPECT_EQ(project.db().query("SELECT statements_done FROM retort_history WHERE revision = 'cccc00000003'"), "2\n");
+  EXPECT_EQ(project.db().query("SELECT name FROM t1"), "a;b\n");
+  Result down = project.retort({"downgrade", "aaaa00000001"});
+  EXPECT_EXIT_CODE(down, 0);
+  EXPECT_EQ(project.versions(), "aaaa00000001");
+}
+
+TEST_P(Scenario, NonTransactionalFailureLeavesAPendingRowThatBlocksUntilStamped) {
+  project.use_sql_revisions({two_tables[0],
+                             {"cccc00000003", "aaaa00000001",
+                              "INSERT INTO t1 (id, name) VALUES (1, 'x');\nINSERT INTO missing_table VALUES (1);", "",
+                              "-- retort:transactional false\n"}});
+  Result r = project.retort({"upgrade", "head"});
+  EXPECT_EXIT_CODE(r, 1);
+  EXPECT_THAT(r.err, HasSubstr("cccc00000003"));
+  EXPECT_THAT(r.err, HasSubstr("statement 2 of 2"));
+  // The first statement ran and stays: that is what pending means.
+  EXPECT_EQ(project.db().query("SELECT name FROM t1"), "x\n");
+  EXPECT_THAT(project.history(), HasSubstr("cccc00000003 upgrade pending"));
+  EXPECT_EQ(project.retort({"check"}).code, 6);
+  Result blocked = project.retort({"upgrade", "head"});
+  EXPECT_EXIT_CODE(blocked, 1);
+  EXPECT_THAT(blocked.err, HasSubstr("ran 1 statement(s)"));
+  // Fixed by hand, then stamped: the pending row is resolved.
+  Result stamped = project.retort({"stamp", "cccc00000003"});
+  EXPECT_EXIT_CODE(stamped, 0);
+  EXPECT_EXIT_CODE(project.retort({"check"}), 0);
+  EXPECT_EXIT_CODE(project.retort({"upgrade", "head"}), 0);
+}
+
+TEST_P(Scenario, ConnectionFailureIsOneLineWithoutThePassword) {
+  project.use_shop();
+  std::string bad;
+  if (GetParam() == "sqlite") {
+    bad = "sqlite:////nonexistent-folder/x.db";
+  } else {
+    bad = project.db().url();
+    auto at = bad.find('@');
+    auto colon = bad.rfind(':', at);
+    bad = bad.substr(0, colon + 1) + "Wr0ngPassw0rd" + bad.substr(at);
+  }
+  Result r = project.retort({"current", "--url", bad});
+  EXPECT_EXIT_CODE(r, 1);
+  EXPECT_THAT(r.err, Not(HasSubstr("Wr0ngPassw0rd")));
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+  EXPECT_THAT(r.err, HasSubstr("cannot connect"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Scenario, ::testing::ValuesIn(engine_names()),

@@ -82,7 +82,8 @@ TEST_F(SqlitePluginAbi, DescriptorDescribesTheSqliteDialect) {
 TEST_F(SqlitePluginAbi, TheFileCarriesTheStaticDescription) {
   std::ifstream in(RETORT_SQLITE_PLUGIN_FILE, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_NE(bytes.find(std::string("retort-plugin abi=1.0 kind=dialect name=sqlite version=0.1.0 schemes=sqlite") +
+  EXPECT_NE(bytes.find(std::string("retort-plugin abi=" RETORT_STRINGIFY(RETORT_ABI_MAJOR) "." RETORT_STRINGIFY(
+                           RETORT_ABI_MINOR) " kind=dialect name=sqlite version=0.1.0 schemes=sqlite") +
                        '\0'),
             std::string::npos);
 }

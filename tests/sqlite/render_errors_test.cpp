@@ -153,7 +153,8 @@ TEST(SqliteRenderErrors, EmptyExecuteAndUnknownKinds) {
 
   auto f = render_failure(make_op(99, "t"));
   EXPECT_EQ(f.kind(), RETORT_ERROR_USAGE);
-  EXPECT_STREQ(f.what(), "operation kind 99 is unknown to the sqlite dialect (ABI 1.0)");
+  EXPECT_STREQ(f.what(), "operation kind 99 is unknown to the sqlite dialect (ABI " RETORT_STRINGIFY(
+                            RETORT_ABI_MAJOR) "." RETORT_STRINGIFY(RETORT_ABI_MINOR) ")");
 }
 
 TEST(SqliteRenderErrors, NamesWithNulBytesAreRefused) {

@@ -40,7 +40,7 @@ extern "C" {
  * any minor, reading only what their struct sizes say they have.
  */
 #define RETORT_ABI_MAJOR 1
-#define RETORT_ABI_MINOR 0
+#define RETORT_ABI_MINOR 1
 
 /* The one symbol every plugin exports: `retort_plugin_entry_fn`. */
 #define RETORT_ENTRY_SYMBOL "retort_plugin_entry"
@@ -238,6 +238,18 @@ typedef struct retort_dialect_v1 {
   int (*split)(retort_str script, const retort_statement_sink *out, retort_error *err);
   void (*quote_identifier)(retort_str name, const retort_text_sink *out);
   void (*quote_literal)(retort_str value, const retort_text_sink *out);
+
+  /* 1.1 */
+  /* Asks the server to stop the statement `conn` is running, if any, so that
+   * SIGINT/SIGTERM need not wait for a long statement to end. The host calls
+   * it from another thread than the one inside execute() or query() on
+   * `conn`, only while such a call is in progress, never concurrently with
+   * disconnect() and never from a signal handler. The interrupted call then
+   * fails as any failed statement does. RETORT_OK means the request was
+   * sent, not that the statement stopped. NULL (or a table of ABI 1.0, whose
+   * struct_size ends before it): the dialect cannot cancel, and the host
+   * waits for the statement to end. */
+  int (*cancel)(retort_connection *conn, retort_error *err);
 } retort_dialect_v1;
 
 /* ---------------------------------------------------------------------

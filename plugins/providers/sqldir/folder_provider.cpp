@@ -1,11 +1,13 @@
 #include "folder_provider.hpp"
 
+#include "conventional_chain.hpp"
 #include "script.hpp"
 #include "sql_files.hpp"
 
 #include <cstddef>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <utility>
 
 namespace sqldir {
@@ -41,17 +43,30 @@ void execute(const retort_migration_context& ctx, const std::string& script) {
                         err.statement_index);
 }
 
+std::string unrecognised_file(const std::string& path) {
+  return path +
+         ": no '-- retort:revision' header, and the name is neither golang-migrate's "
+         "({version}_{title}.up.sql or .down.sql) nor Flyway's (V{version}__{description}.sql)";
+}
+
 }  // namespace
 
 FolderProvider::FolderProvider(std::string_view folder) {
   const std::vector<std::string> paths = list_sql_files(std::string(folder));
   entries_.reserve(paths.size());
+  std::vector<ConventionalFile> conventional;
   for (const auto& path : paths) {
-    Entry entry;
-    entry.parsed = parse_sql_revision(path, read_sql_file(path));
-    entry.origin = path;
-    entries_.push_back(std::move(entry));
+    std::string content = read_sql_file(path);
+    if (has_retort_directive(content)) {
+      entries_.push_back(Entry{parse_sql_revision(path, content), path, {}, {}, {}, {}});
+      continue;
+    }
+    std::optional<ConventionalName> name = conventional_name(path);
+    if (!name) throw retort::failure(unrecognised_file(path), RETORT_ERROR_REVISION);
+    conventional.push_back(ConventionalFile{path, std::move(*name), std::move(content)});
   }
+  for (ChainedRevision& r : chain_conventional(conventional))
+    entries_.push_back(Entry{std::move(r.parsed), std::move(r.origin), {}, {}, {}, {}});
   refuse_duplicate_ids();
   // Only now that entries_ will not move again may records point into it.
   for (auto& entry : entries_) build_record(entry);

@@ -16,9 +16,12 @@ namespace sqldir {
 
 class FolderProvider final : public retort::provider {
  public:
-  /// Reads and parses every revision file of `folder` (see list_sql_files);
-  /// throws retort::failure on the first problem, including two files that
-  /// declare the same revision id (RETORT_ERROR_REVISION, naming both).
+  /// Reads and parses every revision file of `folder` (see list_sql_files):
+  /// a file with `-- retort:` directives in retort's format (parse.hpp), any
+  /// other by its golang-migrate or Flyway name (conventional_chain.hpp).
+  /// Throws retort::failure on the first problem, including a header-less
+  /// file with neither kind of name and two files that declare the same
+  /// revision id (RETORT_ERROR_REVISION, naming both).
   explicit FolderProvider(std::string_view folder);
 
   // The records point into entries_, so the object must stay where it is.

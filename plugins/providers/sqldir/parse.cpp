@@ -196,4 +196,16 @@ ParsedRevision parse_sql_revision(std::string_view file_name, std::string_view c
   return Parser(file_name, content).parse();
 }
 
+bool has_retort_directive(std::string_view content) {
+  // The BOM would hide a directive on the first line from directive_in().
+  if (content.substr(0, utf8_bom.size()) == utf8_bom) content.remove_prefix(utf8_bom.size());
+  while (!content.empty()) {
+    const auto newline = content.find('\n');
+    if (directive_in(content.substr(0, newline))) return true;
+    if (newline == std::string_view::npos) break;
+    content.remove_prefix(newline + 1);
+  }
+  return false;
+}
+
 }  // namespace sqldir

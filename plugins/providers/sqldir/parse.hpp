@@ -30,4 +30,10 @@ struct ParsedRevision {
 /// is something missing) for the first problem found.
 ParsedRevision parse_sql_revision(std::string_view file_name, std::string_view content);
 
+/// True when any line of `content` is a `-- retort:` directive (as the parser
+/// sees one, mistyped ones included). Such a file is in retort's format and
+/// goes to parse_sql_revision(), which reports what is wrong with it; any
+/// other file is read by its name (conventional_name.hpp).
+bool has_retort_directive(std::string_view content);
+
 }  // namespace sqldir

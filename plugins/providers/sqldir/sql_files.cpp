@@ -2,6 +2,7 @@
 
 #include <retort/sdk/common.hpp>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,10 +32,31 @@ bool wanted_name(const std::string& name) {
          name.compare(name.size() - extension.size(), extension.size(), extension) == 0;
 }
 
-bool readable_kind(fs::file_type type) {
-  // not_found: a broken symbolic link (status() follows links); see header.
-  return type == fs::file_type::regular || type == fs::file_type::not_found;
+// readdir() says what most entries are; only a symbolic link, or a file
+// system that does not fill d_type, costs a stat(). Like fs::status, the
+// link is followed, and a missing target (ENOENT, ENOTDIR) counts as
+// not_found, which is kept (see the header).
+bool readable_entry(const std::string& prefix, const std::string& name, unsigned char type) {
+  if (type == DT_REG) return true;
+  if (type != DT_LNK && type != DT_UNKNOWN) return false;
+  struct stat info {};
+  if (::stat((prefix + name).c_str(), &info) == 0) return S_ISREG(info.st_mode);
+  return errno == ENOENT || errno == ENOTDIR;
 }
+
+class Folder {  // closes on every path out of list_sql_files
+ public:
+  explicit Folder(DIR* dir) : dir_(dir) {}
+  ~Folder() {
+    if (dir_) ::closedir(dir_);
+  }
+  Folder(const Folder&) = delete;
+  Folder& operator=(const Folder&) = delete;
+  DIR* get() const { return dir_; }
+
+ private:
+  DIR* dir_;
+};
 
 class Descriptor {  // closes on every path out of read_sql_file
  public:
@@ -65,23 +87,28 @@ std::vector<std::string> list_sql_files(const std::string& folder) {
   if (!fs::is_directory(status))
     cannot_open_folder(folder, std::make_error_code(std::errc::not_a_directory));
 
-  std::vector<std::pair<std::string, std::string>> found;  // file name, path
-  fs::directory_iterator it(folder, ec);
-  if (ec) cannot_open_folder(folder, ec);
-  for (; it != fs::directory_iterator(); it.increment(ec)) {
-    if (ec) cannot_open_folder(folder, ec);
-    std::string name = it->path().filename().string();
-    if (!wanted_name(name)) continue;
-    std::error_code ignored;  // a not_found status is an answer, not an error here
-    if (!readable_kind(it->status(ignored).type())) continue;
-    found.emplace_back(std::move(name), (fs::path(folder) / it->path().filename()).string());
+  // readdir() rather than fs::directory_iterator, which builds and splits a
+  // path per entry: with 10,000 files that was a third of `retort heads`
+  // (bench/RESULTS.md).
+  const Folder dir(::opendir(folder.c_str()));
+  if (!dir.get()) cannot_open_folder(folder, std::error_code(errno, std::generic_category()));
+  const std::string prefix = folder.back() == '/' ? folder : folder + '/';
+  std::vector<std::string> names;
+  for (;;) {
+    errno = 0;
+    const dirent* entry = ::readdir(dir.get());
+    if (!entry) {
+      if (errno != 0) cannot_open_folder(folder, std::error_code(errno, std::generic_category()));
+      break;
+    }
+    std::string name = entry->d_name;
+    if (wanted_name(name) && readable_entry(prefix, name, entry->d_type)) names.push_back(std::move(name));
   }
-  if (ec) cannot_open_folder(folder, ec);
 
-  std::sort(found.begin(), found.end());
+  std::sort(names.begin(), names.end());
   std::vector<std::string> paths;
-  paths.reserve(found.size());
-  for (auto& f : found) paths.push_back(std::move(f.second));
+  paths.reserve(names.size());
+  for (const auto& name : names) paths.push_back(prefix + name);
   return paths;
 }
 

@@ -60,6 +60,11 @@ class connection {
   virtual void lock(std::string_view key, double timeout_seconds) = 0;
   virtual void unlock(std::string_view key) = 0;
   virtual bool table_exists(std::string_view schema, std::string_view table) = 0;
+  /// ABI 1.1: asks the server to stop the statement execute() or
+  /// query_rows() is running on another thread (see `cancel` in abi.h); it
+  /// must touch nothing those calls use unsynchronised. The default cannot
+  /// cancel: the statement runs to its end.
+  virtual void cancel() {}
 };
 
 /// Connection options given by the host: url.user, url.password, url.host,
@@ -149,6 +154,9 @@ struct dialect_adapter {
                           retort_error* err) {
     return guard(err, [&] { *exists = as_connection(c).table_exists(view(schema), view(table)) ? 1 : 0; });
   }
+  static int cancel(retort_connection* c, retort_error* err) {
+    return guard(err, [&] { as_connection(c).cancel(); });
+  }
   static int render(const retort_op* op, const retort_statement_sink* out, retort_error* err) {
     return guard(err, [&] { dialect_instance<Dialect>().render(*op, statement_out(out)); });
   }
@@ -193,6 +201,7 @@ struct dialect_adapter {
       f.split = &split;
       f.quote_identifier = &quote_identifier;
       f.quote_literal = &quote_literal;
+      f.cancel = &cancel;
       return f;
     }();
     static const retort_plugin_descriptor d{sizeof(retort_plugin_descriptor), RETORT_ABI_MAJOR,

@@ -58,6 +58,8 @@ void sqlite_connection::execute(std::string_view sql) {
   }
 }
 
+void sqlite_connection::cancel() { sqlite3_interrupt(db_); }
+
 void sqlite_connection::query_rows(std::string_view sql,
                                    const std::function<void(const row&)>& on_row) {
   check_length(sql);

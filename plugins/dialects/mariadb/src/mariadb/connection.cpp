@@ -84,9 +84,14 @@ failure mariadb_connection::last_error(const std::string& context, int statement
                                        const std::string& suffix) const {
   MYSQL* db = db_.get();
   const int code = static_cast<int>(mysql_errno(db));
+  // Connector/C reports a lost server (2006 gone away, 2013 lost during a
+  // query, 2055 lost at a handshake step) as HY000; the standard class for
+  // it is 08, which is how the host tells a lost session from a refusal.
+  const bool lost = code == 2006 || code == 2013 || code == 2055;
+  const std::string sqlstate = lost ? "08S01" : mysql_sqlstate(db);
   std::string message = context + ": " + mysql_error(db) + " (error " + std::to_string(code) +
-                        ", SQLSTATE " + mysql_sqlstate(db) + ")" + suffix;
-  return failure(scrub(std::move(message)), RETORT_ERROR_DATABASE, mysql_sqlstate(db), code,
+                        ", SQLSTATE " + sqlstate + ")" + suffix;
+  return failure(scrub(std::move(message)), RETORT_ERROR_DATABASE, sqlstate, code,
                  statement_index);
 }
 

@@ -61,9 +61,11 @@ void rethrow_as_failure(std::string_view statement, std::string_view secret) {
     // masking a short one would mangle table names that happen to contain it.
     throw failure(std::move(message), RETORT_ERROR_DATABASE, state);
   } catch (const pqxx::broken_connection& e) {
+    // SQLSTATE class 08 (connection exception), which libpqxx does not set
+    // here: the host tells a lost session from a refused statement by it.
     throw failure(scrub("connection to the PostgreSQL server lost: " + one_line(e.what()) + in_statement(statement),
                         secret),
-                  RETORT_ERROR_DATABASE);
+                  RETORT_ERROR_DATABASE, "08006");
   } catch (const pqxx::failure& e) {
     throw failure(scrub(one_line(e.what()) + in_statement(statement), secret), RETORT_ERROR_DATABASE);
   }

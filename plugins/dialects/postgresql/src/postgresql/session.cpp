@@ -223,6 +223,14 @@ void session::unlock(std::string_view key) {
   run(sql, [&](pqxx::transaction_base& t) { t.exec(sql); });
 }
 
+void session::cancel() {
+  try {
+    pq_->conn.cancel_query();
+  } catch (const pqxx::failure& e) {
+    throw failure(scrub("cancel request failed: " + one_line(e.what()), password_), RETORT_ERROR_DATABASE);
+  }
+}
+
 bool session::table_exists(std::string_view schema, std::string_view table) {
   const std::string wanted_schema(schema.empty() ? std::string_view(default_schema_) : schema);
   static const std::string sql =

@@ -48,6 +48,9 @@ class session final : public retort::connection {
   /// Releasing a lock this session does not hold does nothing.
   void unlock(std::string_view key) override;
   bool table_exists(std::string_view schema, std::string_view table) override;
+  /// Sends libpq's cancel request for the running statement (safe from
+  /// another thread: it reads only the connection's fixed cancel key).
+  void cancel() override;
 
  private:
   class notice_silencer;

@@ -46,6 +46,13 @@ class sqlite_connection final : public retort::connection {
   /// attached under it). Case-insensitive, as SQLite's names are.
   bool table_exists(std::string_view schema, std::string_view table) override;
 
+  /// sqlite3_interrupt(), which SQLite allows from another thread. An
+  /// interrupted write inside a transaction makes SQLite roll back the whole
+  /// transaction, so under the lock the run's earlier steps are undone too
+  /// (the same outcome as a crash); the next begin/commit/rollback reports
+  /// the lock lost.
+  void cancel() override;
+
   /// Whether the migration lock (the outer write transaction) is held.
   bool locked() const noexcept { return locked_; }
 

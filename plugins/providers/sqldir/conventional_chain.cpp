@@ -1,0 +1,88 @@
+#include "conventional_chain.hpp"
+
+#include "script.hpp"
+
+#include <retort/sdk/common.hpp>
+
+#include <algorithm>
+#include <cstddef>
+
+namespace sqldir {
+namespace {
+
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
+[[noreturn]] void refuse(const std::string& what) { throw retort::failure(what, RETORT_ERROR_REVISION); }
+
+void refuse_mixed_layouts(const std::vector<ConventionalFile>& files) {
+  for (const auto& file : files)
+    if (file.name.layout != files.front().name.layout)
+      refuse(files.front().path + " is a " + std::string(layout_name(files.front().name.layout)) +
+             " migration and " + file.path + " a " + std::string(layout_name(file.name.layout)) +
+             " one: a folder's header-less files follow one layout");
+}
+
+// The files of one role, in ascending version order. The sort is stable, so
+// of two files with one version the message names first the one whose name
+// sorts first, as the folder listed them.
+std::vector<const ConventionalFile*> in_version_order(const std::vector<ConventionalFile>& files, Role role) {
+  std::vector<const ConventionalFile*> chosen;
+  for (const auto& file : files)
+    if (file.name.role == role) chosen.push_back(&file);
+  std::stable_sort(chosen.begin(), chosen.end(), [](const ConventionalFile* a, const ConventionalFile* b) {
+    return compare_versions(a->name.version, b->name.version) < 0;
+  });
+  for (std::size_t i = 1; i < chosen.size(); ++i)
+    if (compare_versions(chosen[i - 1]->name.version, chosen[i]->name.version) == 0)
+      refuse("duplicate " + std::string(layout_name(chosen[i]->name.layout)) + " version " +
+             chosen[i]->name.version_text + ": " + chosen[i - 1]->path + " and " + chosen[i]->path);
+  return chosen;
+}
+
+std::string lone_downgrade(const ConventionalFile& file) {
+  if (file.name.layout == Layout::golang_migrate)
+    return file.path + ": a down migration without its up migration (no " + file.name.version_text +
+           "_*.up.sql in the folder)";
+  return file.path + ": an undo migration without its versioned migration (no V" + file.name.version_text +
+         "__*.sql in the folder)";
+}
+
+}  // namespace
+
+std::string conventional_script(std::string_view path, std::string_view content) {
+  if (content.substr(0, utf8_bom.size()) == utf8_bom) content.remove_prefix(utf8_bom.size());
+  if (const auto nul = content.find('\0'); nul != std::string_view::npos)
+    refuse(std::string(path) + ":" + std::to_string(1 + std::count(content.begin(), content.begin() + nul, '\n')) +
+           ": NUL byte (not a text file?)");
+  return std::string(trim_blank_lines(content));
+}
+
+std::vector<ChainedRevision> chain_conventional(const std::vector<ConventionalFile>& files) {
+  if (files.empty()) return {};
+  refuse_mixed_layouts(files);
+  const std::vector<const ConventionalFile*> ups = in_version_order(files, Role::upgrade);
+  const std::vector<const ConventionalFile*> downs = in_version_order(files, Role::downgrade);
+
+  std::vector<ChainedRevision> chain;
+  chain.reserve(ups.size());
+  for (const ConventionalFile* up : ups) {
+    ChainedRevision r;
+    r.parsed.id = up->name.id;
+    if (!chain.empty()) r.parsed.down_revisions = {chain.back().parsed.id};
+    r.parsed.message = up->name.message;
+    r.parsed.upgrade = conventional_script(up->path, up->content);
+    r.origin = up->path;
+    chain.push_back(std::move(r));
+  }
+  // Both lists are in version order: one merge-like walk pairs them.
+  std::size_t u = 0;
+  for (const ConventionalFile* down : downs) {
+    while (u < ups.size() && compare_versions(ups[u]->name.version, down->name.version) < 0) ++u;
+    if (u == ups.size() || compare_versions(ups[u]->name.version, down->name.version) != 0)
+      refuse(lone_downgrade(*down));
+    chain[u].parsed.downgrade = conventional_script(down->path, down->content);
+  }
+  return chain;
+}
+
+}  // namespace sqldir

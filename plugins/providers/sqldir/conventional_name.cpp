@@ -1,0 +1,124 @@
+#include "conventional_name.hpp"
+
+#include "values.hpp"
+
+#include <retort/sdk/common.hpp>
+
+#include <algorithm>
+#include <cstddef>
+
+namespace sqldir {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+std::string spaced(std::string_view title) {
+  std::string message(title);
+  std::replace(message.begin(), message.end(), '_', ' ');
+  return message;
+}
+
+[[noreturn]] void refuse(std::string_view path, const std::string& why) {
+  throw retort::failure(std::string(path) + ": " + why, RETORT_ERROR_REVISION);
+}
+
+void check_id_length(std::string_view path, const ConventionalName& name) {
+  if (!is_revision_id(name.id))
+    refuse(path, "version '" + name.version_text + "' is too long for a revision id (at most 64 characters)");
+}
+
+// "1", "1.10", "2_3": digits separated by single '.' or '_'. Empty: not one.
+Version flyway_version(std::string_view text) {
+  Version version;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && is_digit(text[i])) continue;
+    if (i == begin || (i < text.size() && text[i] != '.' && text[i] != '_')) return {};
+    version.emplace_back(text.substr(begin, i - begin));
+    begin = i + 1;
+  }
+  return version;
+}
+
+std::optional<ConventionalName> golang_migrate_name(std::string_view path, std::string_view file_name) {
+  Role role;
+  std::string_view rest = file_name;
+  if (ends_with(rest, ".up.sql")) {
+    role = Role::upgrade;
+    rest.remove_suffix(7);
+  } else if (ends_with(rest, ".down.sql")) {
+    role = Role::downgrade;
+    rest.remove_suffix(9);
+  } else {
+    return std::nullopt;
+  }
+  const std::size_t digits = static_cast<std::size_t>(
+      std::find_if(rest.begin(), rest.end(), [](char c) { return !is_digit(c); }) - rest.begin());
+  if (digits == 0 || digits == rest.size() || rest[digits] != '_') return std::nullopt;
+
+  ConventionalName name{Layout::golang_migrate, role, {std::string(rest.substr(0, digits))},
+                        std::string(rest.substr(0, digits)), std::string(rest.substr(0, digits)),
+                        spaced(rest.substr(digits + 1))};
+  check_id_length(path, name);
+  return name;
+}
+
+std::optional<ConventionalName> flyway_name(std::string_view path, std::string_view file_name) {
+  if (file_name.size() < 2 || !ends_with(file_name, ".sql")) return std::nullopt;
+  if (file_name.substr(0, 3) == "R__")
+    refuse(path,
+           "Flyway repeatable migrations (R__*.sql) are not supported: a revision needs a version; "
+           "give it one (V{version}__{description}.sql) or a '-- retort:revision' header");
+  const char prefix = file_name.front();
+  if (prefix != 'V' && prefix != 'U') return std::nullopt;
+
+  std::string_view rest = file_name.substr(1, file_name.size() - 1 - 4);
+  const std::size_t separator = rest.find("__");
+  if (separator == std::string_view::npos) return std::nullopt;
+  const std::string_view version_text = rest.substr(0, separator);
+  Version version = flyway_version(version_text);
+  if (version.empty()) return std::nullopt;
+
+  std::string id = "V" + std::string(version_text);
+  std::replace(id.begin(), id.end(), '.', '_');
+  ConventionalName name{Layout::flyway, prefix == 'V' ? Role::upgrade : Role::downgrade, std::move(version),
+                        std::string(version_text), std::move(id), spaced(rest.substr(separator + 2))};
+  check_id_length(path, name);
+  return name;
+}
+
+std::string_view without_leading_zeros(std::string_view digits) {
+  const auto first = digits.find_first_not_of('0');
+  return first == std::string_view::npos ? std::string_view() : digits.substr(first);
+}
+
+}  // namespace
+
+std::optional<ConventionalName> conventional_name(std::string_view path) {
+  const auto slash = path.rfind('/');
+  const std::string_view file_name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (auto name = golang_migrate_name(path, file_name)) return name;
+  return flyway_name(path, file_name);
+}
+
+int compare_versions(const Version& a, const Version& b) {
+  // Digits of any length: compared as text once leading zeros are gone, so a
+  // 30-digit version cannot overflow anything.
+  for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+    const std::string_view x = i < a.size() ? without_leading_zeros(a[i]) : std::string_view();
+    const std::string_view y = i < b.size() ? without_leading_zeros(b[i]) : std::string_view();
+    if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+    if (const int c = x.compare(y); c != 0) return c < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+std::string_view layout_name(Layout layout) {
+  return layout == Layout::golang_migrate ? "golang-migrate" : "Flyway";
+}
+
+}  // namespace sqldir

@@ -1,0 +1,6 @@
+CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;
+CREATE FUNCTION g() RETURNS int AS $body$ BEGIN RETURN 1; END; $body$ LANGUAGE plpgsql;
+SELECT E'a\';b', 'c'';d', "e;""f";
+/* nested /* comment; */ still */ SELECT 2;
+CREATE FUNCTION h() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT CASE WHEN true THEN 1 END; END;
+CREATE INDEX CONCURRENTLY ix ON t (a)

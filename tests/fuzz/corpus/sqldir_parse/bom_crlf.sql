@@ -1,0 +1,3 @@
+﻿-- retort:revision a
+-- retort:upgrade
+SELECT 1;

@@ -1,0 +1,3 @@
+-- retort:revision x
+-- retort:upgrade
+-- retort:upgrade

@@ -1,0 +1,1 @@
+  --  RETORT:Upgrade

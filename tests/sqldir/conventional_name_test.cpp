@@ -1,0 +1,123 @@
+// What a golang-migrate or Flyway file name says: layout, role, version, id
+// and message; which names are neither; and how versions are ordered.
+#include "conventional_name.hpp"
+
+#include <retort/sdk/common.hpp>
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+using sqldir::compare_versions;
+using sqldir::conventional_name;
+using sqldir::ConventionalName;
+using sqldir::Layout;
+using sqldir::Role;
+using sqldir::Version;
+
+namespace {
+
+ConventionalName named(const std::string& file_name) {
+  const std::optional<ConventionalName> name = conventional_name(file_name);
+  if (!name) ADD_FAILURE() << file_name << " was not recognised";
+  return name.value_or(ConventionalName{Layout::flyway, Role::downgrade, {}, "", "", ""});
+}
+
+std::string error_for(const std::string& file_name) {
+  try {
+    conventional_name(file_name);
+  } catch (const retort::failure& f) {
+    EXPECT_EQ(f.kind(), RETORT_ERROR_REVISION);
+    return f.what();
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+TEST(SqldirConventionalName, GolangMigrateUpFileKeepsItsVersionDigitsAsTheId) {
+  const ConventionalName n = named("000001_create_users_table.up.sql");
+  EXPECT_EQ(n.layout, Layout::golang_migrate);
+  EXPECT_EQ(n.role, Role::upgrade);
+  EXPECT_EQ(n.id, "000001");
+  EXPECT_EQ(n.version, Version{"000001"});
+  EXPECT_EQ(n.message, "create users table");
+}
+
+TEST(SqldirConventionalName, GolangMigrateDownFileAndTimestampVersion) {
+  const ConventionalName n = named("20230101120000_add_posts.down.sql");
+  EXPECT_EQ(n.layout, Layout::golang_migrate);
+  EXPECT_EQ(n.role, Role::downgrade);
+  EXPECT_EQ(n.id, "20230101120000");
+  EXPECT_EQ(n.message, "add posts");
+}
+
+TEST(SqldirConventionalName, GolangMigrateTitleMayHoldDotsOrBeEmpty) {
+  EXPECT_EQ(named("3_v2.0_cleanup.up.sql").message, "v2.0 cleanup");
+  EXPECT_EQ(named("4_.up.sql").message, "");
+}
+
+TEST(SqldirConventionalName, FlywayVersionedFile) {
+  const ConventionalName n = named("V1__Create_person_table.sql");
+  EXPECT_EQ(n.layout, Layout::flyway);
+  EXPECT_EQ(n.role, Role::upgrade);
+  EXPECT_EQ(n.id, "V1");
+  EXPECT_EQ(n.message, "Create person table");
+}
+
+TEST(SqldirConventionalName, FlywayVersionSeparatorsBecomeUnderscoresInTheId) {
+  const ConventionalName dotted = named("V1.1__add_index.sql");
+  EXPECT_EQ(dotted.id, "V1_1");
+  EXPECT_EQ(dotted.version, (Version{"1", "1"}));
+  EXPECT_EQ(dotted.version_text, "1.1");
+  const ConventionalName underscored = named("V2_3__rename.sql");
+  EXPECT_EQ(underscored.id, "V2_3");
+  EXPECT_EQ(underscored.version, (Version{"2", "3"}));
+  EXPECT_EQ(named("V2022.01.15.1__seed.sql").id, "V2022_01_15_1");
+}
+
+TEST(SqldirConventionalName, FlywayUndoFileIsADowngrade) {
+  const ConventionalName n = named("U1.1__add_index.sql");
+  EXPECT_EQ(n.layout, Layout::flyway);
+  EXPECT_EQ(n.role, Role::downgrade);
+  EXPECT_EQ(n.id, "V1_1");
+}
+
+TEST(SqldirConventionalName, OtherNamesAreNeither) {
+  for (const char* name : {"001_init.sql", "create_users.sql", "1_init.UP.sql", "_init.up.sql", "1init.up.sql",
+                           "a1_init.up.sql", "V1_init.sql", "V__init.sql", "V1..2__x.sql", "V1.__x.sql",
+                           "v1__init.sql", "B1__baseline.sql", "V1__init.SQL", "Vx__init.sql"})
+    EXPECT_FALSE(conventional_name(name).has_value()) << name;
+}
+
+TEST(SqldirConventionalName, FlywayRepeatableMigrationIsRefusedByName) {
+  EXPECT_EQ(error_for("R__refresh_views.sql"),
+            "R__refresh_views.sql: Flyway repeatable migrations (R__*.sql) are not supported: a revision needs a "
+            "version; give it one (V{version}__{description}.sql) or a '-- retort:revision' header");
+}
+
+TEST(SqldirConventionalName, VersionTooLongForAnIdIsRefused) {
+  const std::string digits(65, '1');
+  EXPECT_EQ(error_for(digits + "_x.up.sql"),
+            digits + "_x.up.sql: version '" + digits + "' is too long for a revision id (at most 64 characters)");
+  EXPECT_TRUE(conventional_name(std::string(64, '1') + "_x.up.sql").has_value());
+}
+
+TEST(SqldirConventionalName, VersionsCompareAsNumbersComponentByComponent) {
+  EXPECT_LT(compare_versions({"2"}, {"10"}), 0);
+  EXPECT_GT(compare_versions({"10"}, {"9"}), 0);
+  EXPECT_LT(compare_versions({"1", "1"}, {"1", "10"}), 0);
+  EXPECT_LT(compare_versions({"1", "9"}, {"1", "10"}), 0);
+  EXPECT_LT(compare_versions({"1"}, {"1", "1"}), 0);
+  EXPECT_LT(compare_versions({"1", "99"}, {"2"}), 0);
+  EXPECT_EQ(compare_versions({"000001"}, {"1"}), 0);
+  EXPECT_EQ(compare_versions({"1"}, {"1", "0"}), 0);
+  EXPECT_LT(compare_versions({"99999999999999999999999"}, {"100000000000000000000000"}), 0);
+}
+
+TEST(SqldirConventionalName, OnlyTheFileNameOfAPathCounts) {
+  EXPECT_EQ(named("db/migrations/V3__x.sql").id, "V3");
+  EXPECT_FALSE(conventional_name("V1__old/create.sql").has_value());
+  EXPECT_EQ(error_for("db/R__views.sql").rfind("db/R__views.sql: Flyway repeatable", 0), 0u);
+}
