@@ -1,6 +1,7 @@
 // Describing files without running them: real fixture plugins, a stripped
 // copy, damaged copies, and synthetic images broken one field at a time.
 #include <gtest/gtest.h>
+#include <retort/abi.h>
 
 #include <sys/stat.h>
 
@@ -31,7 +32,7 @@ TEST(PluginInspect, DescribesASdkDialectFromItsNoteAndDynamicSymbols) {
   EXPECT_TRUE(i.exports_entry);
   ASSERT_TRUE(i.note);
   EXPECT_EQ(i.note->abi_major, 1);
-  EXPECT_EQ(i.note->abi_minor, 0);
+  EXPECT_EQ(i.note->abi_minor, RETORT_ABI_MINOR);
   EXPECT_EQ(i.note->kind, "dialect");
   EXPECT_EQ(i.note->name, "fake");
   EXPECT_EQ(i.note->version, "0.3.0");

@@ -1,5 +1,6 @@
 // Loading plugins and refusing broken ones, with the messages a user sees.
 #include <gtest/gtest.h>
+#include <retort/abi.h>
 
 #include <sys/stat.h>
 
@@ -27,7 +28,7 @@ TEST(PluginLoad, ValidDialectLoadsWithItsDescriptor) {
   EXPECT_EQ(plugin.name, "fake");
   EXPECT_EQ(plugin.version, "0.3.0");
   EXPECT_EQ(plugin.abi_major, 1);
-  EXPECT_EQ(plugin.abi_minor, 0);
+  EXPECT_EQ(plugin.abi_minor, RETORT_ABI_MINOR);
   EXPECT_EQ(plugin.path, fixture("fake_dialect"));
 }
 
