@@ -98,6 +98,34 @@ TEST_P(KillNine, SchemaMatchesTheVersionAfterAKillAtAnyMomentAndARerunFinishes) 
 INSTANTIATE_TEST_SUITE_P(Engines, KillNine, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
+// A killed run's backend must not keep the next deploy waiting for the rest
+// of its statement: retort asks PostgreSQL to check for a dead client during
+// queries, so the session, its transaction and its advisory lock end within
+// seconds, not when a 60 s statement finally would.
+TEST(KillNinePostgresql, KilledRunsLongStatementEndsWithItsClient) {
+  SlowProject p("postgresql", 2, "lock_timeout = 20");
+  p.replace(slow_revision("postgresql", 1, 60));
+  Process run = p.start({"upgrade", "head"});
+  const std::string sleeping =
+      "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep%' "
+      "AND state = 'active' AND pid <> pg_backend_pid()";
+  bool started = false;
+  for (int attempt = 0; attempt < 300 && !started; ++attempt) {
+    started = p.db().query(sleeping) == "1\n";
+    if (!started) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_TRUE(started) << "the slow statement never started";
+  run.send(SIGKILL);
+  run.finish();
+  p.replace(slow_revision("postgresql", 1));
+  // lock_timeout (20 s) is shorter than the dead statement (60 s): if that
+  // statement kept its lock, this run would exit 5.
+  Result next = p.retort({"upgrade", "head"});
+  EXPECT_EQ(next.code, 0) << next.err;
+  EXPECT_EQ(p.version_number(), 2);
+  EXPECT_EQ(p.tables(), p.tables_through(2));
+}
+
 // MariaDB commits each DDL statement, so a killed revision can be half
 // done. Then a `pending` row must name exactly that revision, `check` must
 // exit 6 and the command must refuse (exit 1) until the user resolves it:

@@ -61,6 +61,18 @@ std::optional<std::string> text_of(const pqxx::field& f) {
   return v ? std::optional<std::string>(*v) : std::nullopt;
 }
 
+// A backend does not notice that its client died (kill -9, a lost host)
+// until it next talks to it: a killed run's long statement would go on, and
+// its transaction and advisory lock with it, blocking the next deploy. Since
+// PostgreSQL 14 the server can poll the socket during a query; ask it to,
+// once a second, unless the URL's options already chose an interval.
+void abort_queries_of_dead_clients(pqxx::connection_base& conn) {
+  if (conn.server_version() < 140000) return;
+  pqxx::nontransaction t(conn);
+  t.exec("SELECT set_config('client_connection_check_interval', '1s', false) "
+         "WHERE current_setting('client_connection_check_interval') = '0'");
+}
+
 }  // namespace
 
 session::session(const std::string& conninfo, std::string password, std::string default_schema)
@@ -71,6 +83,11 @@ session::session(const std::string& conninfo, std::string password, std::string 
     throw failure(connect_failure_message(e.what(), password_), RETORT_ERROR_DATABASE);
   }
   forbid_reconnection(pq_->conn);
+  try {
+    abort_queries_of_dead_clients(pq_->conn);
+  } catch (const pqxx::pqxx_exception&) {
+    rethrow_as_failure("SET client_connection_check_interval", password_);
+  }
 }
 
 session::~session() = default;
