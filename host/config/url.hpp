@@ -39,7 +39,8 @@ std::vector<std::pair<std::string, std::string>> connect_options(const Url& url)
 std::string mask_url(std::string_view text);
 
 /// `text` with every occurrence of each non-empty secret, raw or
-/// percent-encoded, replaced by "***". Apply to any message before printing it.
+/// percent-encoded, replaced by "***"; a secret under 8 characters only where
+/// it does not continue a word (as between regex \b boundaries). Apply to any message before printing it.
 std::string mask_secrets(std::string text, const std::vector<std::string>& secrets);
 
 }  // namespace host

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 
 #include "host/config/percent_encoding.hpp"
 #include "host/config/url.hpp"
@@ -35,13 +36,26 @@ std::string mask_secrets(std::string text, const std::vector<std::string>& secre
   std::sort(forms.begin(), forms.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 
+  // A short secret ("p", "admin") also occurs inside ordinary words, and
+  // masking it there garbles the message and shows the password to anyone
+  // who compares the two. Such a secret is masked only where it stands
+  // alone, between characters that cannot be part of a word.
+  const auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+  const auto stands_alone = [&](std::size_t at, std::size_t length) {
+    if (length >= 8) return true;
+    // As regex's \b: a boundary only matters where the secret's edge is a word character.
+    const bool left = at == 0 || !is_word(text[at]) || !is_word(text[at - 1]);
+    const bool right = at + length >= text.size() || !is_word(text[at + length - 1]) || !is_word(text[at + length]);
+    return left && right;
+  };
+
   std::string masked;
   masked.reserve(text.size());
   std::size_t position = 0;
   while (position < text.size()) {
     const std::string_view rest = std::string_view(text).substr(position);
     const auto match = std::find_if(forms.begin(), forms.end(), [&](const std::string& form) {
-      return rest.starts_with(form);
+      return rest.starts_with(form) && stands_alone(position, form.size());
     });
     if (match != forms.end()) {
       masked += "***";

@@ -92,6 +92,14 @@ TEST(MaskSecrets, EmptySecretsAreIgnored) {
   EXPECT_EQ(mask_secrets("nothing to hide", {}), "nothing to hide");
 }
 
+// Masking a short password inside words would garble the line and reveal
+// the password to anyone comparing it with the driver's own message.
+TEST(MaskSecrets, ShortSecretIsMaskedOnlyWhereItStandsAlone) {
+  EXPECT_EQ(mask_secrets("postgresql://u:p@h: accepting? p", {"p"}), "postgresql://u:***@h: accepting? ***");
+  EXPECT_EQ(mask_secrets("user admin, password admin1 or admin", {"admin"}), "user ***, password admin1 or ***");
+  EXPECT_EQ(mask_secrets("xx0123456789yy", {"0123456789"}), "xx***yy");
+}
+
 TEST(MaskSecrets, LongerSecretIsMaskedWholeBeforeAShorterOne) {
   EXPECT_EQ(mask_secrets("abcdef abc", {"abc", "abcdef"}), "*** ***");
 }
