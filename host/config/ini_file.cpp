@@ -23,20 +23,28 @@ namespace po = boost::program_options;
 // a byte the file cannot contain (control characters are refused).
 constexpr char hidden_hash = '\x1F';
 
+constexpr std::size_t max_config_size = 1 << 20;
+
 [[noreturn]] void fail_at(const std::string& file, int line, const std::string& message) {
   usage_error(file + ":" + std::to_string(line) + ": " + message);
 }
 
 std::vector<std::string> read_lines(const std::filesystem::path& path, const std::string& display) {
-  std::error_code ignored;
-  if (std::filesystem::is_directory(path, ignored)) {
-    usage_error("config file '" + display + "' is a directory");
-  }
+  // A FIFO or socket would block forever, and an endless device like
+  // /dev/zero would exhaust memory without the size cap below; /dev/null
+  // stays usable as "no configuration".
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (std::filesystem::is_directory(status)) usage_error("config file '" + display + "' is a directory");
+  if (std::filesystem::is_fifo(status) || std::filesystem::is_socket(status))
+    usage_error("config file '" + display + "' is a pipe or socket, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) usage_error("cannot read config file '" + display + "': " + std::strerror(errno));
-  std::ostringstream content;
-  content << in.rdbuf();
-  std::string text = content.str();
+  std::string text(max_config_size + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > max_config_size)
+    usage_error("config file '" + display + "' is larger than the 1 MiB a configuration may have");
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
 
   std::vector<std::string> lines;

@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <map>
 
 #include "hostile.hpp"
@@ -47,8 +49,9 @@ TEST(HostileConfig, EveryBadConfigFileIsAUsageErrorNamingFileAndLine) {
       {"binary garbage", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\xff\xfe\n[retort]\n", 17), {2, {"retort.ini:1"}}},
       {"NUL inside a value", std::string("[retort]\nversion_table = a\0b\n", 28), {2, {"retort.ini:2"}}},
       {"escape sequence", "[retort]\nhistory_table = \x1b[2J\n", {2, {"retort.ini:2"}}},
-      {"huge line of garbage", "[retort]\n" + std::string(2 << 20, 'k') + "\n", {2, {"retort.ini:2"}}},
-      {"huge bad value", "[retort]\nlock_timeout = " + std::string(1 << 20, '9') + "x\n", {2, {"retort.ini:2"}}},
+      {"huge file", "[retort]\n" + std::string(2 << 20, 'k') + "\n", {2, {"retort.ini", "1 MiB"}}},
+      {"huge line of garbage", "[retort]\n" + std::string(1 << 19, 'k') + "\n", {2, {"retort.ini:2"}}},
+      {"huge bad value", "[retort]\nlock_timeout = " + std::string(1 << 19, '9') + "x\n", {2, {"retort.ini:2"}}},
       {"password in a broken line", "[retort]\ndatabase_url " + pg_url + "\n", {2, {"retort.ini:2", "***"}}},
       {"password then a bad value", "[retort]\n" + url_line + "lock_timeout = 0\n", {2, {"retort.ini:3", "0"}}},
       {"no revisions", "[retort]\n" + url_line, {2, {"revisions"}}},
@@ -69,6 +72,10 @@ TEST(HostileConfig, ConfigPathsThatAreNotFilesAreUsageErrorsNamingThem) {
   expect_outcome("RETORT_CONFIG folder", retort(project, {"heads"}, {{"RETORT_CONFIG", "folder.ini"}}),
                  {2, {"folder.ini"}});
   expect_outcome("-c /dev/null", retort(project, {"-c", "/dev/null", "heads"}), {2, {"revisions"}});
+  // Endless or blocking: must be refused, not read until memory runs out.
+  expect_outcome("-c /dev/zero", retort(project, {"-c", "/dev/zero", "heads"}), {2, {"/dev/zero", "1 MiB"}});
+  ASSERT_EQ(::mkfifo((project.dir() / "fifo.ini").c_str(), 0600), 0);
+  expect_outcome("-c fifo", retort(project, {"-c", "fifo.ini", "heads"}), {2, {"fifo.ini", "pipe"}});
   std::filesystem::create_directory(project.dir() / "retort.ini");
   expect_outcome("./retort.ini is a folder", retort(project, {"heads"}), {2, {"retort.ini"}});
 }
@@ -105,6 +112,8 @@ TEST(HostileUrls, EveryMalformedUrlIsAUsageErrorAndNoneLeaksThePassword) {
       {"sqlite:///%zz", {2, {"percent-encoding"}}},
       {"sqlite:///a%00b", {2, {"percent-encoding"}}},
       {"sqlite:///a%", {2, {"percent-encoding"}}},
+      // Ignoring it would let a "read-only" URL migrate the database.
+      {"sqlite:///x.db?mode=ro", {2, {"unknown URL parameter 'mode'"}}},
       {"postgresql://u:" + pw + "@127.0.0.1:99999/db", {2, {"port", "***"}}},
       {"postgresql://u:" + pw + "@127.0.0.1:0/db", {2, {"port"}}},
       {"postgresql://u:" + pw + "@127.0.0.1:-1/db", {2, {"port"}}},

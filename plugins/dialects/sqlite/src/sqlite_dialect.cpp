@@ -13,6 +13,12 @@ const char* const* sqlite_dialect::schemes() const noexcept {
 }
 
 std::unique_ptr<retort::connection> sqlite_dialect::connect(std::string_view, const options& opts) {
+  // A parameter the dialect would ignore is refused: `?mode=ro` silently
+  // dropped once let a "read-only" URL migrate the database.
+  for (const auto& [key, value] : opts)
+    if (key.rfind("param.", 0) == 0)
+      throw failure("unknown URL parameter '" + key.substr(6) + "' for sqlite:// (it takes none)",
+                    RETORT_ERROR_USAGE);
   double busy_timeout = 60;
   if (auto t = option(opts, "lock_timeout")) {
     try {
