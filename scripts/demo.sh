@@ -3,6 +3,9 @@
 # applies the example shop revisions (revisions/shop) to ./shop.db using the
 # repository's retort.ini, and shows `current` and `history`.
 set -euo pipefail
+# retort refuses plugins others could change; with a umask of 002 the build
+# would write group-writable plugins, so it builds with the usual 022.
+umask 022
 cd "$(dirname "$0")/.."
 source scripts/lib/deps.sh
 

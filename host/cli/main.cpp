@@ -1,6 +1,8 @@
 // retort: the command line. Parses arguments, resolves settings, configures
 // logging, runs one command, and turns any Error into one line on stderr and
 // the exit code SPEC §5 gives its kind.
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <map>
 
@@ -33,6 +35,16 @@ std::vector<std::string> secrets_of(const std::string& url) {
   return {};
 }
 
+// A result that never reached stdout (a full disk, a closed pipe) must not
+// pass for success: deploy scripts read it.
+int with_output_flushed(int code) {
+  std::cout.flush();
+  if (std::cout.fail() && code == 0)
+    throw host::Error(host::ExitCode::usage, std::string("cannot write the result to standard output: ") +
+                                                 std::strerror(errno ? errno : EIO));
+  return code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -46,7 +58,7 @@ int main(int argc, char** argv) {
     }
     if (inv.help) {
       std::cout << host::usage_text(inv.command);
-      return 0;
+      return with_output_flushed(0);
     }
     if (inv.command.empty()) {
       std::cout << host::usage_text();
@@ -59,7 +71,7 @@ int main(int argc, char** argv) {
     host::logger().configure(host::parse_level(settings.log_level), settings.log_format == "json",
                              settings.log_file, secrets);
     host::App app(std::move(inv), std::move(settings));
-    return dispatch(app);
+    return with_output_flushed(dispatch(app));
   } catch (const host::Error& e) {
     host::logger().error(host::mask_secrets(e.what(), secrets));
     return static_cast<int>(e.code());

@@ -38,6 +38,16 @@ TEST_F(Cli, VersionNamesToolAndAbi) {
   EXPECT_THAT(r.out, HasSubstr("ABI 1.1"));
 }
 
+// Deploy scripts read results from stdout: one that could not be written
+// must not exit 0.
+TEST_F(Cli, ResultThatCannotBeWrittenIsAnError) {
+  project.use_shop();
+  const std::string command = "exec \"$0\" heads >/dev/full";
+  Result r = it::run_process({"/bin/sh", "-c", command, it::retort_binary().string()}, project.dir().path());
+  EXPECT_EXIT_CODE(r, 2);
+  EXPECT_THAT(r.err, HasSubstr("cannot write the result to standard output"));
+}
+
 TEST_F(Cli, EveryCommandHasHelp) {
   for (const char* c : {"upgrade", "downgrade", "stamp", "current", "heads", "branches", "history", "show", "check",
                         "plugins"}) {
