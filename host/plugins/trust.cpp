@@ -41,6 +41,23 @@ std::string reason_for(const fs::path& path, const std::string& what) {
   return {};
 }
 
+// A folder above the plugin's: whoever may rename its entries may swap the
+// plugin's whole folder for one of their own. Sticky folders (/tmp) let
+// nobody rename what they do not own, so there only the owner counts.
+std::string ancestor_reason(const fs::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return "cannot check the folder " + path.string() + ": " + std::strerror(errno);
+  const uid_t me = ::geteuid();
+  const std::string what = "the folder " + path.string() + " above it";
+  if (st.st_uid != 0 && st.st_uid != me)
+    return what + " is owned by " + user_name(st.st_uid) + ", neither root nor the user running retort (" +
+           user_name(me) + ")";
+  if (st.st_mode & S_ISVTX) return {};
+  if (st.st_mode & S_IWOTH) return what + " is writable by every user";
+  if (st.st_mode & S_IWGRP) return what + " is writable by its group";
+  return {};
+}
+
 fs::path folder_of(const fs::path& file) {
   fs::path folder = file.parent_path();
   return folder.empty() ? fs::path(".") : folder;
@@ -62,6 +79,10 @@ std::string untrusted_reason(const fs::path& file) {
     checks.emplace_back(given_folder, "the folder of its link " + given_folder.string());
   for (const auto& [path, what] : checks)
     if (std::string reason = reason_for(path, what); !reason.empty()) return reason;
+  for (fs::path above = folder_of(resolved); above.has_relative_path();) {
+    above = above.parent_path();
+    if (std::string reason = ancestor_reason(above); !reason.empty()) return reason;
+  }
   return {};
 }
 

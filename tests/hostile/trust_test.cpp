@@ -1,6 +1,7 @@
 // Plugins are code: retort refuses to load one that someone other than its
 // owner could have changed (the file, its folder, or the folder of a link to
-// it is group- or world-writable), or that belongs to a user who is neither
+// it, or a folder above it that is not sticky, is group- or world-writable),
+// or that belongs to a user who is neither
 // root nor the one running retort; --allow-untrusted-plugins overrides it.
 // The ownership cases chown files to `nobody`, which needs root (or
 // passwordless sudo); scripts/test.sh has one or the other.
@@ -84,6 +85,19 @@ TEST_F(Trust, APluginInAWorldWritableFolderIsRefused) {
 TEST_F(Trust, APluginInAStickyWorldWritableFolderIsRefusedToo) {
   fs::permissions(folder(), fs::perms::all | fs::perms::sticky_bit);
   expect_refused("/tmp-like folder", folder(), "writable by every user");
+}
+
+// Anyone who may rename entries of a folder above the plugin's may swap
+// the plugin's whole folder for their own.
+TEST_F(Trust, APluginBelowAWorldWritableFolderIsRefused) {
+  fs::permissions(project.dir().path(), fs::perms::others_write, fs::perm_options::add);
+  expect_refused("o+w folder above", project.dir().path(), "writable by every user");
+}
+
+// In a sticky folder (/tmp) nobody renames what they do not own.
+TEST_F(Trust, APluginBelowAStickyWorldWritableFolderLoads) {
+  fs::permissions(project.dir().path(), fs::perms::all | fs::perms::sticky_bit);
+  expect_outcome("sticky folder above", retort(project, {"heads"}), {0, {}});
 }
 
 TEST_F(Trust, APluginOwnedByAnotherUserIsRefused) {
