@@ -27,9 +27,10 @@ const std::vector<CommandSpec>& specs() {
       {"init", "init DIR [--template sqldir|cpp]",
        "scaffold a project: retort.ini and a revisions folder, or a C++ revision plugin (cpp)", {"template"}, 1, 1},
       {"revision",
-       "revision -m MSG [--head REV] [--branch-label L] [--depends-on R] [--rev-id ID] [--template sqldir|cpp]",
+       "revision -m MSG [--head REV [--splice]] [--branch-label L] [--depends-on R] [--rev-id ID] "
+       "[--template sqldir|cpp]",
        "write a new revision whose parent is the current head (or --head)",
-       {"message", "head", "branch-label", "depends-on", "rev-id", "template"}, 0, 0},
+       {"message", "head", "splice", "branch-label", "depends-on", "rev-id", "template"}, 0, 0},
       {"merge", "merge REV REV... [-m MSG] [--rev-id ID] [--template sqldir|cpp]",
        "write a revision merging heads (REV: an id, a prefix, label@head, or heads)",
        {"message", "rev-id", "template"}, 1, 1000},
@@ -88,6 +89,7 @@ po::options_description command_options() {
       ("rev-range,r", po::value<std::string>(), "history: a range such as base:head, -3:current, REV:")
       ("message,m", po::value<std::string>(), "revision, merge: the revision's message")
       ("head", po::value<std::string>(), "revision: the parent (an id, a prefix, label@head; base for a new root)")
+      ("splice", "revision: let --head name a revision that is not a head, starting a new branch from it")
       ("branch-label", po::value<std::vector<std::string>>(), "revision: a branch label for it (repeatable)")
       ("depends-on", po::value<std::vector<std::string>>(), "revision: a revision it depends on (repeatable)")
       ("rev-id", po::value<std::string>(), "revision, merge: its id instead of 12 random hex digits")
@@ -188,6 +190,7 @@ Invocation parse_arguments(const std::vector<std::string>& argv) {
   inv.range = text("rev-range");
   inv.message = text("message");
   inv.head = text("head");
+  inv.splice = vm.count("splice") > 0;
   inv.rev_id = text("rev-id");
   inv.template_name = text("template");
   auto texts = [&](const char* key) {
@@ -216,6 +219,7 @@ Invocation parse_arguments(const std::vector<std::string>& argv) {
                                              {"rev-range", inv.range.has_value()},
                                              {"message", inv.message.has_value()},
                                              {"head", inv.head.has_value()},
+                                             {"splice", inv.splice},
                                              {"branch-label", !inv.branch_labels.empty()},
                                              {"depends-on", !inv.depends_on.empty()},
                                              {"rev-id", inv.rev_id.has_value()},

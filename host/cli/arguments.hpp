@@ -28,6 +28,7 @@ struct Invocation {
   // Authoring (init, revision, merge).
   std::optional<std::string> message;         ///< -m
   std::optional<std::string> head;            ///< revision --head
+  bool splice = false;                        ///< revision --splice: --head need not be a head
   std::vector<std::string> branch_labels;     ///< revision --branch-label (repeatable)
   std::vector<std::string> depends_on;        ///< revision --depends-on (repeatable)
   std::optional<std::string> rev_id;          ///< --rev-id

@@ -28,12 +28,9 @@ const Graph& authoring_graph(App& app) {
 
 // A target naming revisions of the graph ("head", "shop@head", a prefix,
 // "heads"), resolved without a database: `current` and steps from it mean nothing here.
-std::vector<std::string> named_revisions(const Graph& graph, const std::string& text, const char* what) {
-  ResolvedTarget resolved = resolve_target(graph, parse_target(text), {});
-  if (resolved.at.empty() || !resolved.below.empty() || !resolved.without.empty())
-    graph_error(std::string(what) + " '" + printable(text) + "' does not name a revision");
+std::vector<std::string> named_ids(const Graph& graph, const std::string& text, const char* what) {
   std::vector<std::string> ids;
-  for (Graph::Node node : resolved.at) ids.push_back(graph.revision(node).id);
+  for (Graph::Node node : named_revisions(graph, text, what)) ids.push_back(graph.revision(node).id);
   return ids;
 }
 
@@ -47,13 +44,20 @@ std::string new_revision_id(const Graph& graph, const std::optional<std::string>
   return *requested;
 }
 
-// Parent of `retort revision`: --head, else the only head, else none.
-std::vector<std::string> parent_of_new_revision(const Graph& graph, const std::optional<std::string>& head) {
+// Parent of `retort revision`: --head, else the only head, else none. A
+// parent that is not a head starts a new branch, which is rarely meant
+// (a stale id, a typo of a sibling), so as in Alembic it takes --splice.
+std::vector<std::string> parent_of_new_revision(const Graph& graph, const std::optional<std::string>& head,
+                                                bool splice) {
   if (head && *head == "base") return {};
   if (head) {
-    std::vector<std::string> ids = named_revisions(graph, *head, "--head");
-    if (ids.size() != 1) graph_error("--head '" + printable(*head) + "' names several revisions; name one");
-    return ids;
+    std::vector<Graph::Node> nodes = named_revisions(graph, *head, "--head");
+    if (nodes.size() != 1) graph_error("--head '" + printable(*head) + "' names several revisions; name one");
+    const Revision& parent = graph.revision(nodes.front());
+    if (!splice && !graph.child_nodes(nodes.front()).empty())
+      graph_error("--head '" + printable(*head) + "': revision '" + parent.id +
+                  "' is not a head; give --splice to start a new branch from it");
+    return {parent.id};
   }
   std::vector<std::string> heads = graph.heads();
   if (heads.size() > 1)
@@ -98,13 +102,13 @@ int cmd_revision(App& app) {
   Revision revision;
   revision.id = new_revision_id(graph, inv.rev_id);
   revision.message = one_line(inv.message.value_or(""));
-  revision.down_revisions = parent_of_new_revision(graph, inv.head);
+  revision.down_revisions = parent_of_new_revision(graph, inv.head, inv.splice);
   revision.branch_labels = inv.branch_labels;
   for (const auto& label : revision.branch_labels)
     if (!is_branch_label_text(label))
       usage_error("--branch-label '" + printable(label) + "' is not a label: 1 to 64 of [A-Za-z0-9_-]");
   for (const auto& dependency : inv.depends_on)
-    for (const auto& id : named_revisions(graph, dependency, "--depends-on")) revision.depends_on.push_back(id);
+    for (const auto& id : named_ids(graph, dependency, "--depends-on")) revision.depends_on.push_back(id);
 
   RevisionDestination destination = destination_of(app, revision);
   // A C++ project's graph comes from the built plugin; a source written
@@ -124,7 +128,7 @@ int cmd_merge(App& app) {
   Revision revision;
   revision.id = new_revision_id(graph, inv.rev_id);
   for (const auto& text : inv.arguments)
-    for (const auto& id : named_revisions(graph, text, "revision")) {
+    for (const auto& id : named_ids(graph, text, "revision")) {
       if (!head_set.count(id))
         graph_error("'" + id + "' is not a head; 'retort merge' joins heads (" + quoted_list(heads) + ")");
       if (std::find(revision.down_revisions.begin(), revision.down_revisions.end(), id) ==

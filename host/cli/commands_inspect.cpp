@@ -7,6 +7,7 @@
 #include "host/cli/commands.hpp"
 #include "host/cli/output.hpp"
 #include "host/plan/plan.hpp"
+#include "host/plan/target.hpp"
 #include "host/run/store.hpp"
 
 namespace host {
@@ -191,38 +192,48 @@ int cmd_history(App& app) {
   return 0;
 }
 
+// `show TARGET`: every revision the target names, in full. `heads` shows
+// each head, and is a list in JSON whatever their number, so a script reading
+// `show heads` sees the same shape with one head as with three.
 int cmd_show(App& app) {
   const Graph& g = app.graph();
   RevisionLabeler label(g);
-  const Revision& r = g.at(g.resolve_id(app.invocation().arguments.at(0)));
+  const std::string& target = app.invocation().arguments.at(0);
+  const std::vector<Graph::Node> shown = named_revisions(g, target, "show");
   Collector collector = app.collector(true);
-  RevisionScript up = collector.collect(r, Direction::upgrade, false);
-  RevisionScript down = collector.collect(r, Direction::downgrade, false);
-  if (app.invocation().json) {
-    Json j = revision_json(label, r);
-    j["dialect"] = app.dialect().name();
-    j["checksum"] = up.checksum;
-    j["upgrade_sql"] = up.statements;
-    j["downgrade_sql"] = down.statements;
-    print_json(j);
-    return 0;
-  }
-  std::cout << "Rev: " << label(r) << "\n"
-            << "Parent: " << (r.down_revisions.empty() ? "<base>" : join(r.down_revisions)) << "\n";
-  if (!r.branch_labels.empty()) std::cout << "Branch names: " << join(r.branch_labels) << "\n";
-  if (!r.depends_on.empty()) std::cout << "Depends on: " << join(r.depends_on) << "\n";
-  std::vector<std::string> children = g.children(r.id);
-  if (!children.empty()) std::cout << "Children: " << join(children) << "\n";
-  std::cout << "Transactional: " << (r.transactional ? "yes" : "no") << "\n"
-            << "Checksum: " << up.checksum << "\n"
-            << "Path: " << r.origin << "\n\n    " << r.message << "\n\n";
   auto print_sql = [](const char* title, const std::string& dialect, const std::vector<std::string>& sql) {
     std::cout << "-- " << title << " (" << dialect << ")\n";
     for (const auto& s : sql) std::cout << s << (s.empty() || s.back() == ';' ? "\n" : ";\n");
     std::cout << "\n";
   };
-  print_sql("upgrade", app.dialect().name(), up.statements);
-  print_sql("downgrade", app.dialect().name(), down.statements);
+  Json list = Json::array();
+  for (Graph::Node node : shown) {
+    const Revision& r = g.revision(node);
+    RevisionScript up = collector.collect(r, Direction::upgrade, false);
+    RevisionScript down = collector.collect(r, Direction::downgrade, false);
+    if (app.invocation().json) {
+      Json j = revision_json(label, r);
+      j["dialect"] = app.dialect().name();
+      j["checksum"] = up.checksum;
+      j["upgrade_sql"] = up.statements;
+      j["downgrade_sql"] = down.statements;
+      list.push_back(j);
+      continue;
+    }
+    std::cout << "Rev: " << label(r) << "\n"
+              << "Parent: " << (r.down_revisions.empty() ? "<base>" : join(r.down_revisions)) << "\n";
+    if (!r.branch_labels.empty()) std::cout << "Branch names: " << join(r.branch_labels) << "\n";
+    if (!r.depends_on.empty()) std::cout << "Depends on: " << join(r.depends_on) << "\n";
+    std::vector<std::string> children = g.children(r.id);
+    if (!children.empty()) std::cout << "Children: " << join(children) << "\n";
+    std::cout << "Transactional: " << (r.transactional ? "yes" : "no") << "\n"
+              << "Checksum: " << up.checksum << "\n"
+              << "Path: " << r.origin << "\n\n    " << r.message << "\n\n";
+    print_sql("upgrade", app.dialect().name(), up.statements);
+    print_sql("downgrade", app.dialect().name(), down.statements);
+  }
+  if (app.invocation().json)
+    print_json(parse_target(target).anchor == TargetSpec::Anchor::heads ? Json{{"revisions", list}} : list.at(0));
   return 0;
 }
 

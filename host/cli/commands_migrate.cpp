@@ -73,9 +73,18 @@ void log_plan(const Plan& plan, const char* verb) {
     logger().info(std::string("nothing to ") + verb + ": the database is already there");
     return;
   }
+  // The first and last few ids: enough to see where the run starts and ends,
+  // one short line even for 100,000 revisions (each step logs its own line).
+  constexpr std::size_t named_at_each_end = 5;
+  const std::size_t count = plan.steps.size();
+  const std::size_t left_out = count > 2 * named_at_each_end ? count - 2 * named_at_each_end : 0;
   std::string ids;
-  for (const auto& s : plan.steps) ids += (ids.empty() ? "" : ", ") + s.revision->id;
-  logger().info(std::string("plan: ") + verb + " " + std::to_string(plan.steps.size()) + " revision(s): " + ids);
+  auto name = [&](const std::string& text) { ids += (ids.empty() ? "" : ", ") + text; };
+  for (std::size_t i = 0; i < count; ++i) {
+    if (left_out == 0 || i < named_at_each_end || i >= count - named_at_each_end) name(plan.steps[i].revision->id);
+    else if (i == named_at_each_end) name("... (" + std::to_string(left_out) + " more)");
+  }
+  logger().info(std::string("plan: ") + verb + " " + std::to_string(count) + " revision(s): " + ids);
 }
 
 int migrate_offline(App& app, Direction direction) {
@@ -83,10 +92,7 @@ int migrate_offline(App& app, Direction direction) {
   OfflineRange range = split_range(app.invocation().arguments.at(0));
   if (direction == Direction::downgrade && !range.from)
     usage_error("downgrade --sql needs FROM:TO (offline mode cannot read the database's current revision)");
-  std::vector<std::string> current;
-  if (range.from) current = stamp_versions(graph, {}, *range.from);
-  Plan plan = direction == Direction::upgrade ? plan_upgrade(graph, current, range.to)
-                                              : plan_downgrade(graph, current, range.to);
+  Plan plan = range.from ? plan_range(graph, direction, *range.from, range.to) : plan_upgrade(graph, {}, range.to);
   log_plan(plan, direction_name(direction));
   ScriptOutput out(app.invocation().output);
   ScriptSink sink(out.stream(), app.dialect());

@@ -55,11 +55,19 @@ Plan plan_downgrade(const Graph& graph, const std::vector<std::string>& current_
 std::vector<std::string> stamp_versions(const Graph& graph, const std::vector<std::string>& current_versions,
                                         std::string_view target);
 
+/// An offline run's `FROM:TO`: the plan from the rows `stamp_versions` gives
+/// FROM (with no current rows) to TO. A downgrade whose TO is ahead of FROM
+/// is refused as plan_downgrade refuses it; an upgrade whose TO is below FROM
+/// is a graph error naming both ends, where online it would be an empty plan.
+Plan plan_range(const Graph& graph, Direction direction, std::string_view from, std::string_view to);
+
 /// `retort history -r FROM:TO`, newest first: revisions at or above FROM and
 /// at or below TO. Either side may be empty (FROM defaults to base, TO to
 /// heads) and is any target; `current` and relative targets use the rows.
 /// A relative FROM counts steps, so `-3:current` is the three newest applied
-/// revisions. Throws a usage error when RANGE has no ':'.
+/// revisions. Throws a usage error when RANGE has no ':', and a graph error
+/// naming both ends when a range from a revision is empty (FROM is neither TO
+/// nor one of its ancestors: written backwards, or across branches).
 std::vector<const Revision*> history_range(const Graph& graph, std::string_view range,
                                            const std::vector<std::string>& current_versions);
 

@@ -59,4 +59,11 @@ struct ResolvedTarget {
 /// Throws a graph error naming the target when the graph cannot resolve it.
 ResolvedTarget resolve_target(const Graph& graph, const TargetSpec& target, std::span<const Graph::Node> current_rows);
 
+/// The revisions a target names in the graph alone: an id or prefix, `head`,
+/// `heads`, `LABEL@head`, `REV+N`. Throws a graph error "ROLE 'TEXT' does
+/// not name a revision" for a target that names a state instead (`base`,
+/// `LABEL@base`, `REV-1`), and as resolve_target for what cannot resolve
+/// (several heads for `head`, an unknown or ambiguous prefix).
+std::vector<Graph::Node> named_revisions(const Graph& graph, std::string_view text, std::string_view role);
+
 }  // namespace host

@@ -1,6 +1,7 @@
 // Resolving a parsed target against the graph and the version rows. Steps
 // walk one line of down revisions: up through the only child, down through
 // the only down revision, restricted to the label's branch when one is given.
+#include <algorithm>
 #include <optional>
 
 #include "host/errors/error.hpp"
@@ -34,8 +35,8 @@ class Resolver {
   ResolvedTarget resolve() const {
     if (target_.anchor == Anchor::heads) return ResolvedTarget{on_branch(graph_.head_nodes()), {}, {}};
     if (target_.steps == 0 && target_.anchor == Anchor::current) {
-      std::vector<Node> rows = on_branch(rows_);
-      return rows.empty() ? nothing_applied() : ResolvedTarget{rows, {}, {}};
+      std::vector<Node> tips = applied_tips();
+      return tips.empty() ? nothing_applied() : ResolvedTarget{tips, {}, {}};
     }
     if (target_.steps == 0 && target_.anchor == Anchor::base) return nothing_applied();
     Position position = start();
@@ -92,12 +93,29 @@ class Resolver {
   }
 
   Position current_position() const {
-    std::vector<Node> rows = on_branch(rows_);
-    if (rows.empty()) return bottom();
-    if (rows.size() > 1)
-      fail("it counts from the current revision, but the database is at several (" + ids(rows) +
+    std::vector<Node> tips = applied_tips();
+    if (tips.empty()) return bottom();
+    if (tips.size() > 1)
+      fail("it counts from the current revision, but the database is at several (" + ids(tips) +
            "); use LABEL@+N, LABEL@-N, REV+N or REV-N");
-    return Position{Position::Kind::at, rows.front()};
+    return Position{Position::Kind::at, tips.front()};
+  }
+
+  // Where the database is: the rows, or on a label's branch the newest
+  // applied revisions of that branch. Those need not be rows: a row stands
+  // for everything it needs, so a dependant on another branch (Alembic's
+  // rule) absorbs the row of the branch's tip, which is applied all the same.
+  std::vector<Node> applied_tips() const {
+    if (!members_) return std::vector<Node>(rows_.begin(), rows_.end());
+    const NodeSet applied = graph_.ancestors_or_self(rows_);
+    auto applied_on_branch = [&](Node n) { return applied.contains(n) && members_->contains(n); };
+    std::vector<Node> tips;
+    for (Node n : graph_.topological_nodes()) {
+      if (!applied_on_branch(n)) continue;
+      std::span<const Node> children = graph_.child_nodes(n);
+      if (std::none_of(children.begin(), children.end(), applied_on_branch)) tips.push_back(n);
+    }
+    return tips;
   }
 
   Position step_up(Position from) const {

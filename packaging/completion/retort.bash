@@ -17,7 +17,7 @@ _retort_global_options="-c --config --url --plugin-path -x --x-argument --log-le
 _retort_command_options() {
   case $1 in
     init) echo "--template" ;;
-    revision) echo "-m --message --head --branch-label --depends-on --rev-id --template" ;;
+    revision) echo "-m --message --head --splice --branch-label --depends-on --rev-id --template" ;;
     merge) echo "-m --message --rev-id --template" ;;
     upgrade) echo "--sql --output --retry-pending" ;;
     downgrade) echo "--sql --output --retry-pending" ;;

@@ -65,6 +65,16 @@ inline Graph labelled() {
                    Rev("s1").down({"k1"}).labels({"shop"}), Rev("s2").down({"s1"})});
 }
 
+/// c1 <- c2 (label other); a0 <- a1 <- a2, a2 depending on c2; a0 <- b1
+/// (label feat). At rows {a2, b1}, c2 has no row: a2's row stands for it,
+/// as Alembic absorbs a dependency's row into its dependant's.
+inline std::vector<Revision> absorbed_branch_revisions() {
+  return {Rev("c1").labels({"other"}), Rev("c2").down({"c1"}),
+          Rev("a0"), Rev("a1").down({"a0"}), Rev("a2").down({"a1"}).depends({"c2"}),
+          Rev("b1").down({"a0"}).labels({"feat"})};
+}
+inline Graph absorbed_branch() { return graph_of(absorbed_branch_revisions()); }
+
 /// Each step as "up c2: -c1 +c2" / "down c2: -c2 +c1".
 inline std::vector<std::string> steps_of(const Plan& plan) {
   std::vector<std::string> out;

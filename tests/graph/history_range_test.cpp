@@ -28,7 +28,24 @@ TEST(HistoryRange, ColonRevisionIsThatRevisionAndEverythingBefore) {
 
 TEST(HistoryRange, BetweenTwoRevisionsIncludesBoth) {
   EXPECT_EQ(range(chain(), "c2:c3"), Ids({"c3", "c2"}));
-  EXPECT_TRUE(range(chain(), "c3:c2").empty());
+  EXPECT_EQ(range(chain(), "c2:c2"), Ids({"c2"}));
+}
+
+// Alembic: "Revision c3 is not an ancestor of revision c2".
+TEST(HistoryRange, ReversedRangeIsAGraphErrorNamingBothEnds) {
+  EXPECT_EQ(graph_error_from([] { range(chain(), "c3:c2"); }),
+            "history range 'c3:c2' is reversed or disjoint: 'c3' is neither 'c2' nor one of its ancestors");
+  EXPECT_THAT(graph_error_from([] { range(diamond(), "da2:db1"); }),
+              HasSubstr("'da2' is neither 'db1' nor one of its ancestors"));
+  EXPECT_THAT(graph_error_from([] { range(chain(), "current:c2", {"c4"}); }),
+              HasSubstr("'current' (c4) is neither 'c2' nor one of its ancestors"));
+  EXPECT_THAT(graph_error_from([] { range(chain(), "c2:base"); }), HasSubstr("'c2' is neither 'base' nor"));
+}
+
+TEST(HistoryRange, EmptyRangeFromBaseIsNotAnError) {
+  EXPECT_TRUE(range(chain(), "base:base").empty());
+  EXPECT_TRUE(range(chain(), ":current").empty());
+  EXPECT_TRUE(range(graph_of({}), ":").empty());
 }
 
 TEST(HistoryRange, CurrentToHeadsIsWhatIsAppliedLastAndWhatIsPending) {

@@ -130,6 +130,24 @@ TEST(PlanDowngrade, LabelMinusOneStepsBackOnThatBranch) {
               HasSubstr("the database is at several (k2, s2)"));
 }
 
+// The branch's tip c2 has no row of its own (a2's stands for it), yet c1 and
+// c2 are applied: the step counts from c2, and reverting c2 reverts a2 first.
+TEST(PlanDowngrade, LabelMinusOneCountsFromABranchTipWhoseRowADependantAbsorbed) {
+  Graph g = absorbed_branch();
+  Plan plan = plan_downgrade(g, {"a2", "b1"}, "other@-1");
+  EXPECT_EQ(steps_of(plan), Ids({"down a2: -a2 +a1 +c2", "down c2: -c2 +c1"}));
+  EXPECT_EQ(plan.final_versions, Ids({"c1", "a1", "b1"}));
+  EXPECT_EQ(steps_of(plan_downgrade(g, {"a2", "b1"}, "other@-2")),
+            Ids({"down a2: -a2 +a1 +c2", "down c2: -c2 +c1", "down c1: -c1"}));
+  EXPECT_EQ(steps_of(plan_downgrade(g, {"a2", "b1"}, "feat@-1")), Ids({"down b1: -b1"}));
+}
+
+TEST(PlanDowngrade, LabelCurrentOfABranchWhoseRowADependantAbsorbedRevertsNothing) {
+  Plan plan = plan_downgrade(absorbed_branch(), {"a2", "b1"}, "other@current");
+  EXPECT_TRUE(plan.steps.empty()) << ::testing::PrintToString(steps_of(plan));
+  EXPECT_EQ(plan.final_versions, Ids({"a2", "b1"}));
+}
+
 TEST(PlanDowngrade, ToABranchPointRevertsEveryBranchAboveIt) {
   Graph g = labelled();
   Plan plan = plan_downgrade(g, {"k2", "s2"}, "k1");

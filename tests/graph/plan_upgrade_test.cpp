@@ -116,6 +116,33 @@ TEST(PlanUpgrade, LabelHeadAppliesOnlyWhatThatBranchNeeds) {
   EXPECT_TRUE(plan_upgrade(labelled(), {"k0"}, "shop@base").steps.empty());
 }
 
+// c2 is applied though no row names it (a2's row stands for it).
+TEST(PlanUpgrade, LabelPlusOneCountsFromABranchTipWhoseRowADependantAbsorbed) {
+  EXPECT_EQ(graph_error_from([] { plan_upgrade(absorbed_branch(), {"a2", "b1"}, "other@+1"); }),
+            "target 'other@+1': it goes past head 'c2'");
+  std::vector<Revision> longer = absorbed_branch_revisions();
+  longer.push_back(Rev("c3").down({"c2"}));
+  Graph g = graph_of(longer);
+  Plan plan = plan_upgrade(g, {"a2", "b1"}, "other@+1");
+  EXPECT_EQ(steps_of(plan), Ids({"up c3: +c3"}));
+  EXPECT_EQ(plan.final_versions, Ids({"a2", "b1", "c3"}));
+}
+
+// `upgrade FROM:TO --sql`: online, a target below the database is merely
+// nothing to do; offline, FROM was chosen by the user, so TO below it is a
+// range written backwards (Alembic: "not an ancestor").
+TEST(PlanUpgrade, OfflineRangeEndingBelowItsStartIsAGraphErrorNamingBothEnds) {
+  EXPECT_EQ(graph_error_from([] { plan_range(chain(), Direction::upgrade, "c3", "c1"); }),
+            "upgrade range 'c3:c1' is reversed: 'c1' is below 'c3' (use 'retort downgrade c3:c1 --sql' to go down)");
+  EXPECT_THAT(graph_error_from([] { plan_range(chain(), Direction::upgrade, "c3", "base"); }),
+              HasSubstr("'base' is below 'c3'"));
+  EXPECT_EQ(steps_of(plan_range(chain(), Direction::upgrade, "c2", "c4")), Ids({"up c3: -c2 +c3", "up c4: -c3 +c4"}));
+  EXPECT_TRUE(plan_range(chain(), Direction::upgrade, "c2", "c2").steps.empty());
+  EXPECT_EQ(steps_of(plan_range(chain(), Direction::downgrade, "c4", "c3")), Ids({"down c4: -c4 +c3"}));
+  EXPECT_THAT(graph_error_from([] { plan_range(chain(), Direction::downgrade, "c2", "c4"); }),
+              HasSubstr("cannot downgrade to 'c4': it is ahead of the database, which is at 'c2'"));
+}
+
 TEST(PlanUpgrade, UnknownVersionRowIsAGraphErrorNamingIt) {
   EXPECT_EQ(graph_error_from([] { plan_upgrade(chain(), {"c2", "gone"}, "head"); }),
             "the database is at revision 'gone', which no provider knows");

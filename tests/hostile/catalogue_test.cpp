@@ -314,7 +314,7 @@ TEST(HostileTargets, EveryMalformedTargetIsAUsageErrorAndEveryUnresolvableOneAGr
       {{"history", "-r", "zzzz:"}, {4, {"zzzz"}}},
       {{"history", "-r", "-999:current"}, {4, {"-999"}}},
       {{"show", "zzzzzz"}, {4, {"zzzzzz"}}},
-      {{"show", "head:base"}, {4, {"head:base"}}},
+      {{"show", "head:base"}, {2, {"head:base"}}},  // a target, and a range is none
       {{"stamp", "x@y@z"}, {2, {"x@y@z"}}},
   };
   for (const auto& row : rows) {

@@ -188,6 +188,25 @@ TEST_F(Authoring, RevisionWithSeveralHeadsIsRefusedUnlessHeadNamesTheParent) {
   EXPECT_THAT(heads.out, Not(HasSubstr("cccc00000003")));
 }
 
+// As Alembic: a parent that is not a head would silently start a new branch.
+TEST_F(Authoring, RevisionOnARevisionThatIsNotAHeadNeedsSplice) {
+  use_two_heads();
+  Result refused = project.retort({"revision", "-m", "side", "--head", "aaaa"});
+  EXPECT_EXIT_CODE(refused, 4);
+  EXPECT_THAT(refused.err, HasSubstr("'aaaa00000001' is not a head"));
+  EXPECT_THAT(refused.err, HasSubstr("--splice"));
+  EXPECT_EQ(files_in(project.dir() / "migrations").size(), 3u);
+
+  fs::path spliced = new_revision({"-m", "side", "--head", "aaaa", "--splice"});
+  EXPECT_THAT(read_file(spliced), HasSubstr("-- retort:down_revision aaaa00000001\n"));
+  EXPECT_THAT(project.retort({"heads"}).out, HasSubstr(declared_id(spliced) + " (head)"));
+  // --splice only permits: on a head it changes nothing; elsewhere it is not an option.
+  fs::path on_head = new_revision({"-m", "on b", "--head", "bbbb", "--splice"});
+  EXPECT_THAT(read_file(on_head), HasSubstr("-- retort:down_revision bbbb00000002\n"));
+  EXPECT_EXIT_CODE(project.retort({"upgrade", "heads", "--splice"}), 2);
+  EXPECT_THAT(project.retort({"revision", "--help"}).out, HasSubstr("--splice"));
+}
+
 TEST_F(Authoring, RevIdIsUsedValidatedAndNeverReused) {
   use_two_heads();
   fs::path custom = new_revision({"-m", "custom", "--head", "bbbb00000002", "--rev-id", "custom_0001"});
@@ -361,6 +380,99 @@ TEST_F(Authoring, ShowPrintsUpgradeAndDowngradeSqlWithTheChecksum) {
   EXPECT_THAT(show.out, MatchesRegex("(.*\n)?Checksum: v1:[0-9a-f]{64}\n.*"));
   EXPECT_THAT(show.out, HasSubstr("-- upgrade (sqlite)\nCREATE TABLE shop_d (id INTEGER);\n"));
   EXPECT_THAT(show.out, HasSubstr("-- downgrade (sqlite)\nDROP TABLE shop_d;\n"));
+}
+
+TEST_F(Authoring, ShowAcceptsEveryTargetThatNamesRevisions) {
+  use_labelled_roots(project);
+  Result several = project.retort({"show", "head"});
+  EXPECT_EXIT_CODE(several, 4);
+  EXPECT_THAT(several.err, HasSubstr("several heads (bbbb00000002, dddd00000004)"));
+
+  Result shop = project.retort({"show", "shop@head"});
+  EXPECT_EXIT_CODE(shop, 0);
+  EXPECT_THAT(shop.out, HasSubstr("Rev: dddd00000004 (shop) (head)\n"));
+  EXPECT_THAT(project.retort({"show", "aaaa"}).out, HasSubstr("Rev: aaaa00000001 (core)\n"));
+
+  Result heads = project.retort({"show", "heads"});
+  EXPECT_EXIT_CODE(heads, 0);
+  EXPECT_THAT(heads.out, HasSubstr("Rev: bbbb00000002 (core) (head)\n"));
+  EXPECT_THAT(heads.out, HasSubstr("-- upgrade (sqlite)\nCREATE TABLE core_b (id INTEGER);\n"));
+  EXPECT_LT(heads.out.find("Rev: bbbb00000002"), heads.out.find("Rev: dddd00000004"));
+  Result json = project.retort({"--format", "json", "show", "heads"});
+  EXPECT_EXIT_CODE(json, 0);
+  const nlohmann::json shown = nlohmann::json::parse(json.out);
+  ASSERT_EQ(shown.at("revisions").size(), 2u);
+  EXPECT_EQ(shown["revisions"][1]["revision"], "dddd00000004");
+  EXPECT_EQ(shown["revisions"][1]["upgrade_sql"][0], "CREATE TABLE shop_d (id INTEGER);");
+
+  Result base = project.retort({"show", "base"});
+  EXPECT_EXIT_CODE(base, 4);
+  EXPECT_THAT(base.err, HasSubstr("'base' does not name a revision"));
+
+  project.add_sql_revision({"eeee00000005", "bbbb00000002, dddd00000004", "", ""});
+  Result head = project.retort({"show", "head"});
+  EXPECT_EXIT_CODE(head, 0);
+  EXPECT_THAT(head.out, HasSubstr("Rev: eeee00000005 (core, shop) (head)\nParent: bbbb00000002, dddd00000004\n"));
+}
+
+// Alembic: "Revision X is not an ancestor of revision Y".
+TEST_F(Authoring, ReversedRangeIsAGraphErrorNamingBothEnds) {
+  project.use_sql_revisions({{"aaaa00000001", "", "CREATE TABLE a (id INTEGER);", "DROP TABLE a;"},
+                             {"bbbb00000002", "aaaa00000001", "CREATE TABLE b (id INTEGER);", "DROP TABLE b;"},
+                             {"cccc00000003", "bbbb00000002", "CREATE TABLE c (id INTEGER);", "DROP TABLE c;"}});
+  Result history = project.retort({"history", "-r", "cccc:aaaa"});
+  EXPECT_EXIT_CODE(history, 4);
+  EXPECT_THAT(history.err, HasSubstr("'cccc' is neither 'aaaa' nor one of its ancestors"));
+  EXPECT_EQ(history.out, "");
+
+  Result offline = project.retort({"upgrade", "cccc:aaaa", "--sql"});
+  EXPECT_EXIT_CODE(offline, 4);
+  EXPECT_THAT(offline.err, HasSubstr("upgrade range 'cccc:aaaa' is reversed: 'aaaa' is below 'cccc'"));
+  EXPECT_EXIT_CODE(project.retort({"upgrade", "aaaa:cccc", "--sql"}), 0);
+  EXPECT_EXIT_CODE(project.retort({"history", "-r", "aaaa:cccc"}), 0);
+}
+
+// c1 <- c2 (other); a0 <- a1 <- a2 needing c2; a0 <- b1 (feat). At heads the
+// rows are a2 and b1: a2's row stands for c2, which is applied all the same.
+TEST_F(Authoring, LabelStepsCountFromABranchWhoseRowADependantAbsorbed) {
+  project.use_sql_revisions(
+      {{"cc01", "", "CREATE TABLE c1 (id INTEGER);", "DROP TABLE c1;", "-- retort:branch_labels other\n"},
+       {"cc02", "cc01", "CREATE TABLE c2 (id INTEGER);", "DROP TABLE c2;"},
+       {"aa00", "", "CREATE TABLE a0 (id INTEGER);", "DROP TABLE a0;"},
+       {"aa01", "aa00", "CREATE TABLE a1 (id INTEGER);", "DROP TABLE a1;"},
+       {"aa02", "aa01", "CREATE TABLE a2 (id INTEGER);", "DROP TABLE a2;", "-- retort:depends_on cc02\n"},
+       {"bb01", "aa00", "CREATE TABLE b1 (id INTEGER);", "DROP TABLE b1;", "-- retort:branch_labels feat\n"}});
+  ASSERT_EQ(project.retort({"upgrade", "heads"}).code, 0);
+  ASSERT_EQ(project.versions(), "aa02\nbb01");
+
+  Result down = project.retort({"downgrade", "other@-1"});
+  EXPECT_EXIT_CODE(down, 0);
+  EXPECT_EQ(project.versions(), "aa01\nbb01\ncc01");
+  EXPECT_EQ(project.db().tables(), "a0\na1\nb1\nc1\nretort_history\nretort_version\n");
+
+  Result up = project.retort({"upgrade", "other@+1"});
+  EXPECT_EXIT_CODE(up, 0);
+  EXPECT_EQ(project.versions(), "aa01\nbb01\ncc02");
+  Result past = project.retort({"upgrade", "other@+1"});
+  EXPECT_EXIT_CODE(past, 4);
+  EXPECT_THAT(past.err, HasSubstr("it goes past head 'cc02'"));
+}
+
+// A 100,000-revision upgrade must not log one 100,000-id line.
+TEST_F(Authoring, UpgradePlanLogLineNamesTheFirstAndLastFiveRevisionsOnly) {
+  std::vector<SqlRevision> chain;
+  for (int i = 1; i <= 12; ++i) {
+    std::string id = std::string("rev_") + (i < 10 ? "0" : "") + std::to_string(i);
+    chain.push_back({id, chain.empty() ? "" : chain.back().id, "SELECT 1;", ""});
+  }
+  project.use_sql_revisions(chain);
+  Result r = project.retort({"upgrade", "head"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_THAT(r.err, HasSubstr("plan: upgrade 12 revision(s): rev_01, rev_02, rev_03, rev_04, rev_05, "
+                               "... (2 more), rev_08, rev_09, rev_10, rev_11, rev_12\n"));
+  Result short_plan = project.retort({"downgrade", "rev_02"});
+  EXPECT_THAT(short_plan.err, HasSubstr("plan: downgrade 10 revision(s): rev_12, rev_11, rev_10, rev_09, rev_08, "
+                                        "rev_07, rev_06, rev_05, rev_04, rev_03\n"));
 }
 
 // ---- check -----------------------------------------------------------------
