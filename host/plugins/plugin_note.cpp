@@ -81,9 +81,9 @@ bool abi_compatible(int plugin_major) noexcept { return plugin_major == RETORT_A
 
 std::string abi_mismatch_reason(int plugin_major, int plugin_minor) {
   const std::string host_major = std::to_string(RETORT_ABI_MAJOR);
-  return "built for retort ABI " + std::to_string(plugin_major) + "." +
-         std::to_string(plugin_minor) + ", but this retort speaks ABI " + host_major +
-         ".x: rebuild it against retort " + host_major + ".x";
+  return "built for retort ABI " + std::to_string(plugin_major) + "." + std::to_string(plugin_minor) +
+         ", but this retort speaks ABI " + host_major + "." + std::to_string(RETORT_ABI_MINOR) +
+         " (it loads plugins of ABI " + host_major + ".x): rebuild it against retort ABI " + host_major + ".x";
 }
 
 std::string abi_mismatch_message(const std::filesystem::path& file, int plugin_major,

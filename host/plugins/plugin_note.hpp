@@ -28,8 +28,9 @@ std::optional<PluginNote> parse_plugin_note(std::string_view text, std::string& 
 /// True if a plugin of this ABI major can be loaded by this host.
 bool abi_compatible(int plugin_major) noexcept;
 
-/// "built for retort ABI 2.0, but this retort speaks ABI 1.x: rebuild it
-/// against retort 1.x" — the reason, without the file.
+/// "built for retort ABI 2.0, but this retort speaks ABI 1.1 (it loads
+/// plugins of ABI 1.x): rebuild it against retort ABI 1.x" — the reason,
+/// without the file.
 std::string abi_mismatch_reason(int plugin_major, int plugin_minor);
 
 /// "plugin FILE was built for retort ABI 2.0, but ..." — the whole message.

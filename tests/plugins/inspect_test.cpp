@@ -81,7 +81,7 @@ TEST(PluginInspect, PluginOfAnotherMajorIsDescribedAndRefused) {
   ASSERT_TRUE(i.note);
   EXPECT_EQ(i.note->abi_major, 2);
   EXPECT_TRUE(i.exports_entry);
-  EXPECT_EQ(i.problem, "built for retort ABI 2.0, but this retort speaks ABI 1.x: rebuild it against retort 1.x");
+  EXPECT_EQ(i.problem, "built for retort ABI 2.0, but this retort speaks ABI 1.1 (it loads plugins of ABI 1.x): rebuild it against retort ABI 1.x");
   EXPECT_FALSE(is_loaded(fixture("abi2_note")));
 }
 

@@ -86,16 +86,16 @@ TEST(PluginLoad, AnotherAbiMajorNamesFileAndBothVersions) {
   const Caught e = load_error(fixture("abi2"));
   EXPECT_EQ(e.code, ExitCode::plugin);
   EXPECT_EQ(e.message, "plugin " + fixture("abi2").string() +
-                           " was built for retort ABI 2.1, but this retort speaks ABI 1.x: "
-                           "rebuild it against retort 1.x");
+                           " was built for retort ABI 2.1, but this retort speaks ABI 1.1 (it loads plugins of ABI 1.x): "
+                           "rebuild it against retort ABI 1.x");
 }
 
 TEST(PluginLoad, AnotherAbiMajorInTheNoteIsRefusedWithoutRunningIt) {
   // The fixture aborts the process from a static initializer if loaded.
   const Caught e = load_error(fixture("abi2_note"));
   EXPECT_EQ(e.message, "plugin " + fixture("abi2_note").string() +
-                           " was built for retort ABI 2.0, but this retort speaks ABI 1.x: "
-                           "rebuild it against retort 1.x");
+                           " was built for retort ABI 2.0, but this retort speaks ABI 1.1 (it loads plugins of ABI 1.x): "
+                           "rebuild it against retort ABI 1.x");
   EXPECT_FALSE(is_loaded(fixture("abi2_note")));
 }
 

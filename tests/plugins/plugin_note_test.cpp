@@ -57,8 +57,8 @@ TEST(PluginNote, AbiMismatchNamesFileAndBothVersions) {
   EXPECT_FALSE(host::abi_compatible(2));
   EXPECT_FALSE(host::abi_compatible(0));
   EXPECT_EQ(host::abi_mismatch_message("/x/y.so", 2, 0),
-            "plugin /x/y.so was built for retort ABI 2.0, but this retort speaks ABI 1.x: "
-            "rebuild it against retort 1.x");
+            "plugin /x/y.so was built for retort ABI 2.0, but this retort speaks ABI 1.1 (it loads plugins of ABI 1.x): "
+            "rebuild it against retort ABI 1.x");
 }
 
 }  // namespace

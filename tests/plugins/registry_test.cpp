@@ -66,8 +66,8 @@ TEST(PluginRegistryLookup, OnlyAnIncompatiblePluginGivesTheAbiMessage) {
   const Caught e = catch_error([&] { registry.dialect_for_scheme("future"); });
   EXPECT_EQ(e.code, ExitCode::plugin);
   EXPECT_EQ(e.message, "plugin " + (plugins.path() / "future.so").string() +
-                           " was built for retort ABI 2.0, but this retort speaks ABI 1.x: "
-                           "rebuild it against retort 1.x");
+                           " was built for retort ABI 2.0, but this retort speaks ABI 1.1 (it loads plugins of ABI 1.x): "
+                           "rebuild it against retort ABI 1.x");
   EXPECT_FALSE(is_loaded(fixture("abi2_note")));
 }
 
