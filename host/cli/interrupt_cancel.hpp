@@ -2,8 +2,10 @@
 // statement to end: a thread waits for the handler's wake-up byte
 // (interrupts::wakeup_fd) and asks the connection to cancel the statement
 // it is running. The handler cannot do it itself: a plugin's cancel is not
-// async-signal-safe. The cancelled statement fails, and the runner, seeing
-// the signal at its checkpoint, rolls back and reports the interruption.
+// async-signal-safe. The cancelled statement fails, and whoever ran it
+// reports the interruption instead of that failure: the runner, seeing the
+// signal at its checkpoint, rolls back; the session's reads of retort's
+// tables before the first revision (online.hpp) say nothing ran.
 #pragma once
 
 #include <thread>

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <utility>
+
 #include "host/errors/error.hpp"
 #include "host/log/logger.hpp"
 #include "host/cli/interrupts.hpp"
@@ -28,7 +30,9 @@ LockSettings lock_settings(const Settings& settings) {
 }  // namespace
 
 LockedSession::LockedSession(App& app)
-    : connection_(app.connect()), books_(app.bookkeeping()), store_(*connection_, books_) {
+    : connection_(app.connect()),
+      books_(app.bookkeeping()),
+      store_(*connection_, books_, [this] { report_interruption(); }) {
   lock_ = make_migration_lock(lock_settings(app.settings()), *connection_, books_, app.dialect(),
                               [&app] { return app.connect(); });
   lock_->acquire();
@@ -58,6 +62,34 @@ void LockedSession::release() {
 
 void LockedSession::check_lock() {
   if (locked_) lock_->check_held();
+}
+
+void LockedSession::report_interruption() {
+  if (reporting_) return;
+  try {
+    interrupts::check();
+  } catch (const Error& signal) {
+    // Only the runner's statements run inside a revision, and it reports its
+    // own interruptions: a read or write of retort's tables that fails comes
+    // before the first revision (the version and history read under the lock).
+    reporting_ = true;
+    throw Error(signal.code(), std::string(signal.what()) + " before any revision ran" + where_it_stands());
+  }
+}
+
+std::string LockedSession::where_it_stands() {
+  const bool was_reporting = std::exchange(reporting_, true);  // a failing read here is no news
+  std::string at;
+  try {
+    release();
+    for (const auto& v : store_.versions()) at += (at.empty() ? "" : ", ") + v;
+    at = "; the database is at " + (at.empty() ? std::string("base") : at);
+  } catch (const std::exception& e) {
+    logger().debug(std::string("cannot tell where the interrupted run left the database: ") + e.what());
+    at.clear();
+  }
+  reporting_ = was_reporting;
+  return at;
 }
 
 LockedSession::~LockedSession() {

@@ -2,6 +2,10 @@
 // `lock =` chooses, host/run/migration_lock.hpp), with retort's tables in
 // place, and a signal cancelling the running statement. The lock is released
 // (and on SQLite the run committed) when the session ends, on every path.
+// Once a signal has arrived, a failing read or write of retort's tables
+// through store() is reported as the interruption (exit 130 / 143, where the
+// database is), never as a database error: the signal's cancel may be what
+// made it fail.
 #pragma once
 
 #include <memory>
@@ -28,13 +32,20 @@ class LockedSession {
   /// Throws Error(lock) if the lock was lost meanwhile (a `table` lease
   /// another run took over); part of the runner's checkpoint.
   void check_lock();
+  /// "; the database is at X" (or "" if it cannot be read), for the line
+  /// an interrupted run ends with. Releases the lock first: SQLite commits
+  /// the revisions that completed only then.
+  std::string where_it_stands();
 
  private:
+  /// VersionStore's on_failure: throws the interruption if a signal arrived.
+  void report_interruption();
   std::unique_ptr<Connection> connection_;
   Bookkeeping books_;
   VersionStore store_;
   std::unique_ptr<MigrationLock> lock_;
   bool locked_ = false;
+  bool reporting_ = false;  // report_interruption is reading where the database is
   std::unique_ptr<CancelOnInterrupt> canceller_;  // after connection_: stops first
 };
 

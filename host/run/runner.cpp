@@ -26,10 +26,34 @@ std::string step_name(const Step& step) {
   return std::string(direction_name(step.direction)) + " of revision " + step.revision->id;
 }
 
+// The database's message for a statement the runner ran on its own (a
+// revision run statement by statement). The plugin counts the statements of
+// the text it was given, always one here, so its "statement 1 failed: "
+// would contradict the runner's "at statement 2 of 2": the runner's count
+// is the one that means something to the user.
+std::string own_statement_message(const Error& e) {
+  const auto* database = dynamic_cast<const DatabaseError*>(&e);
+  const std::string what = e.what();
+  if (!database || database->statement_index() != 0) return what;
+  const std::string& text = database->plugin_message();
+  const std::string count = "statement 1 failed: ";
+  if (text.rfind(count, 0) != 0 || what.size() < text.size() ||
+      what.compare(what.size() - text.size(), text.size(), text) != 0)
+    return what;
+  return what.substr(0, what.size() - text.size()) + text.substr(count.size());
+}
+
 // A database error, with the revision and the statement's position added.
-Error step_error(const Step& step, const Error& e, const std::string& where) {
-  return Error(e.code(), "revision " + step.revision->id + " " + direction_name(step.direction) + " failed" +
-                             where + ": " + e.what());
+Error step_error(const Step& step, const std::string& message, ExitCode code, const std::string& where) {
+  return Error(code, "revision " + step.revision->id + " " + direction_name(step.direction) + " failed" + where +
+                         ": " + message);
+}
+
+// " at statement 2 of 3", or where the run was after the last one (its
+// bookkeeping failed), so the position never points past the end.
+std::string position(long long index, long long total) {
+  if (index < total) return " at statement " + std::to_string(index + 1) + " of " + std::to_string(total);
+  return " after its " + std::to_string(total) + " statement(s)";
 }
 
 }  // namespace
@@ -165,10 +189,9 @@ void Runner::run_in_transaction(const Step& step, const RevisionScript& script, 
       std::string note = std::string("rollback failed: ") + rollback_failure.what();
       stop || is_connection_lost(rollback_failure) ? logger().debug(note) : logger().warn(note);
     }
-    std::string where = script.statements.size() > 1 && i < script.statements.size()
-                            ? " at statement " + std::to_string(i + 1) + " of " +
-                                  std::to_string(script.statements.size())
-                            : "";
+    // One statement: the plugin's own count, within the script, stands.
+    const bool counted = script.statements.size() > 1 && i < script.statements.size();
+    const std::string where = counted ? position(static_cast<long long>(i), script.statements.size()) : "";
     if (stop) {
       record_failure(step, script.checksum, stop->what());
       throw Error(stop->code(), std::string(stop->what()) + " during " + step_name(step) + where + "; " +
@@ -176,9 +199,9 @@ void Runner::run_in_transaction(const Step& step, const RevisionScript& script, 
                                                      : "the run's transaction, with the revisions before it, "
                                                        "was rolled back"));
     }
-    Error failure = step_error(step, e, where + " and was rolled back");
-    record_failure(step, script.checksum, e.what());
-    throw failure;
+    const std::string message = counted ? own_statement_message(e) : e.what();
+    record_failure(step, script.checksum, message);
+    throw step_error(step, message, e.code(), where + " and was rolled back");
   }
 }
 
@@ -187,14 +210,26 @@ void Runner::run_pending(const Step& step, const RevisionScript& script) {
   long long done = 0;
   if (auto it = options_.resume_from.find(r.id); it != options_.resume_from.end()) done = it->second;
   if (done > static_cast<long long>(script.statements.size())) done = 0;
+  const long long total = static_cast<long long>(script.statements.size());
   HistoryRow row = history_row(step, script.checksum, "pending");
   row.statements_done = done;
-  sink_.begin();
-  sink_.execute(books_.insert_history(row));
-  sink_.commit();
-  const long long total = static_cast<long long>(script.statements.size());
+  // What a failure must undo and record: a transaction is only rolled back
+  // if one was begun (`transactional false` runs its statements without
+  // one, and SQLite refuses to roll back a step it never opened), and the
+  // row only records the failure once it exists.
+  bool open = false;
+  bool row_written = false;
   try {
-    if (r.transactional) sink_.begin();
+    sink_.begin();
+    open = true;
+    sink_.execute(books_.insert_history(row));
+    sink_.commit();
+    open = false;
+    row_written = true;
+    if (r.transactional) {
+      sink_.begin();
+      open = true;
+    }
     for (; done < total; ++done) {
       checkpoint();
       sink_.execute(script.statements[done]);
@@ -206,31 +241,43 @@ void Runner::run_pending(const Step& step, const RevisionScript& script) {
     // the transaction begun above may already be gone and each statement
     // would autocommit, so end it (statements_done already counts all) and
     // open a fresh one.
-    if (r.transactional) sink_.commit();
+    if (open) {
+      sink_.commit();
+      open = false;
+    }
     sink_.begin();
+    open = true;
     for (const auto& s : books_.move_versions(step.versions_removed, step.versions_added)) sink_.execute(s);
     sink_.execute(books_.finish_pending(r.id, "applied", elapsed_ms(step_start_), done, ""));
     sink_.commit();
   } catch (const Error& e) {
     const std::optional<Error> stop = stop_reason();
+    const std::string message = own_statement_message(e);
     try {
-      sink_.rollback();
-      sink_.execute(books_.finish_pending(r.id, "pending", elapsed_ms(step_start_), done, stop ? stop->what() : e.what()));
+      if (open) sink_.rollback();
+      if (row_written)
+        sink_.execute(
+            books_.finish_pending(r.id, "pending", elapsed_ms(step_start_), done, stop ? stop->what() : message));
     } catch (const Error& note_failure) {
+      // After a signal the last line tells the story (a cancelled write
+      // makes SQLite undo the run, retort's own tables included).
       std::string note = std::string("could not record the failure: ") + note_failure.what();
-      is_connection_lost(note_failure) ? logger().debug(note) : logger().warn(note);
+      stop || is_connection_lost(note_failure) ? logger().debug(note) : logger().warn(note);
     }
+    if (!row_written) {
+      // Not one statement of the revision ran; the pending row itself failed.
+      if (stop)
+        throw Error(stop->code(), std::string(stop->what()) + " as " + step_name(step) + " began; nothing of it ran");
+      throw;
+    }
+    const std::string where = position(done, total) +
+                              " outside a transaction; its history row stays 'pending' (the first " +
+                              std::to_string(done) + " statement(s) ran)";
     if (stop)
-      throw Error(stop->code(), std::string(stop->what()) + " during " + step_name(step) + " at statement " +
-                                    std::to_string(done + 1) + " of " + std::to_string(total) +
-                                    " outside a transaction; its history row stays 'pending' (the first " +
-                                    std::to_string(done) +
-                                    " statement(s) ran): resume it by repeating the command with "
-                                    "--retry-pending, or fix it by hand and 'retort stamp'");
-    throw step_error(step, e,
-                     " at statement " + std::to_string(done + 1) + " of " + std::to_string(total) +
-                         " outside a transaction; its history row stays 'pending' (the first " +
-                         std::to_string(done) + " statement(s) ran)");
+      throw Error(stop->code(), std::string(stop->what()) + " during " + step_name(step) + where +
+                                    ": resume it by repeating the command with --retry-pending, or fix it by hand "
+                                    "and 'retort stamp'");
+    throw step_error(step, message, e.code(), where);
   }
 }
 

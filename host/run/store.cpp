@@ -5,35 +5,55 @@
 #include "host/plugins/plugins.hpp"
 
 namespace host {
+namespace {
 
-bool VersionStore::exists(const std::string& table) { return connection_.table_exists(books_.schema(), table); }
-
-void VersionStore::ensure_tables() {
-  if (exists(books_.version_table()) && exists(books_.history_table())) return;
-  connection_.begin();
+// Runs `work`; if it throws, `on_failure` may throw a better error instead.
+template <class Work>
+auto guarded(const std::function<void()>& on_failure, Work work) -> decltype(work()) {
   try {
-    for (const auto& s : books_.create_tables()) connection_.execute(s);
-    connection_.commit();
-  } catch (...) {
-    try {
-      connection_.rollback();
-    } catch (...) {
-    }
+    return work();
+  } catch (const std::exception&) {
+    if (on_failure) on_failure();
     throw;
   }
 }
 
+}  // namespace
+
+bool VersionStore::exists(const std::string& table) { return connection_.table_exists(books_.schema(), table); }
+
+void VersionStore::ensure_tables() {
+  guarded(on_failure_, [this] {
+    if (exists(books_.version_table()) && exists(books_.history_table())) return;
+    connection_.begin();
+    try {
+      for (const auto& s : books_.create_tables()) connection_.execute(s);
+      connection_.commit();
+    } catch (...) {
+      try {
+        connection_.rollback();
+      } catch (...) {
+      }
+      throw;
+    }
+  });
+}
+
 std::vector<std::string> VersionStore::versions() {
-  std::vector<std::string> out;
-  if (!exists(books_.version_table())) return out;
-  for (const auto& row : connection_.query(books_.select_versions()))
-    if (!row.empty() && row[0]) out.push_back(*row[0]);
-  return out;
+  return guarded(on_failure_, [this] {
+    std::vector<std::string> out;
+    if (!exists(books_.version_table())) return out;
+    for (const auto& row : connection_.query(books_.select_versions()))
+      if (!row.empty() && row[0]) out.push_back(*row[0]);
+    return out;
+  });
 }
 
 std::vector<HistoryRow> VersionStore::history() {
-  if (!exists(books_.history_table())) return {};
-  return Bookkeeping::parse_history(connection_.query(books_.select_history()));
+  return guarded(on_failure_, [this]() -> std::vector<HistoryRow> {
+    if (!exists(books_.history_table())) return {};
+    return Bookkeeping::parse_history(connection_.query(books_.select_history()));
+  });
 }
 
 std::vector<HistoryRow> unresolved_pending(const std::vector<HistoryRow>& history) {

@@ -1,6 +1,7 @@
 // Reading and preparing retort's tables on a live connection.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,11 @@ class Connection;
 
 class VersionStore {
  public:
-  VersionStore(Connection& connection, const Bookkeeping& books) : connection_(connection), books_(books) {}
+  /// `on_failure`, if set, is called when a read or write fails, before its
+  /// error goes on, and may throw another instead: a statement cancelled
+  /// because of a signal should be reported as the signal (host/cli/online).
+  VersionStore(Connection& connection, const Bookkeeping& books, std::function<void()> on_failure = {})
+      : connection_(connection), books_(books), on_failure_(std::move(on_failure)) {}
 
   /// Creates the version and history tables if they are missing.
   void ensure_tables();
@@ -25,6 +30,7 @@ class VersionStore {
   bool exists(const std::string& table);
   Connection& connection_;
   const Bookkeeping& books_;
+  std::function<void()> on_failure_;
 };
 
 /// `pending` rows that no later row of the same revision has resolved:

@@ -124,5 +124,70 @@ TEST(InterruptPostgresql, NonTransactionalRevisionIsLeftPendingAndResumable) {
   EXPECT_THAT(p.unresolved_pending(), IsEmpty());
 }
 
+// The signal's cancel can cut short retort's own reads under the lock,
+// before the first revision (the version and the history). The statement
+// it cancelled fails; that failure is the signal's doing and is reported as
+// the signal, never as a database error (exit 1). A long history makes the
+// read last long enough to be hit every time.
+TEST(InterruptSqlite, SignalWhileTheHistoryIsReadEndsAsTheInterruptionNotADatabaseError) {
+  SlowProject p("sqlite", 2);
+  ASSERT_EQ(p.retort({"upgrade", revision_id(1)}).code, 0);
+  p.db().query(
+      "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 300000) "
+      "INSERT INTO retort_history (revision, direction, checksum, state, started_at, duration_ms, host, "
+      "tool_version) SELECT '" + revision_id(1) + "', 'stamp', 'x', 'applied', '2020-01-01T00:00:00Z', 0, 'h', '0' "
+      "FROM c");
+  Process run = p.start({"--log-level", "debug", "upgrade", "head"});
+  ASSERT_TRUE(run.wait_for_stderr("waiting for the migration lock", 30000));
+  // The lock is taken at once; reading 300000 rows takes far longer.
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  run.send(SIGINT);
+  Result r = finish_within(run, std::chrono::seconds(60));
+  ASSERT_EQ(r.signal, 0) << r.err;
+  EXPECT_EQ(r.code, 130) << r.err;
+  const std::string line = last_line(r.err);
+  EXPECT_THAT(line, HasSubstr("interrupted by SIGINT before any revision ran"));
+  EXPECT_THAT(line, HasSubstr("the database is at " + revision_id(1)));
+  EXPECT_EQ(p.version_number(), 1);
+  EXPECT_EQ(p.tables(), p.tables_through(1));
+  EXPECT_EQ(p.retort({"upgrade", "head"}).code, 0);
+}
+
+// A signal at any moment of a short run: before the lock it ends the
+// process at once; after, the run stops with 130 / 143 and the line that
+// says where the database is (or finishes, if it was past its last
+// checkpoint). Never exit 1, and the schema always matches the version.
+TEST(InterruptSqlite, SignalAtAnyEarlyMomentNeverEndsAsADatabaseError) {
+  SlowProject p("sqlite", 3);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(25);
+  constexpr int trials = 40;
+  int interrupted = 0;
+  for (int trial = 0; trial < trials && !::testing::Test::HasFailure(); ++trial) {
+    if (std::chrono::steady_clock::now() > deadline) break;  // a slow machine proves less, not wrong
+    const bool upgrade = p.version_number() == 0;
+    const int signal = trial % 2 == 0 ? SIGINT : SIGTERM;
+    const int delay_us = trial * 30000 / trials;  // 0 to 30 ms
+    SCOPED_TRACE("trial " + std::to_string(trial) + ": " + (upgrade ? "upgrade" : "downgrade") + ", " +
+                 (signal == SIGINT ? "SIGINT" : "SIGTERM") + " after " + std::to_string(delay_us) + " us");
+    Process run = p.start(upgrade ? std::vector<std::string>{"upgrade", "head"}
+                                  : std::vector<std::string>{"downgrade", "base"});
+    std::this_thread::sleep_for(std::chrono::microseconds(delay_us));
+    run.send(signal);
+    Result r = finish_within(run, std::chrono::seconds(60));
+    if (r.signal != 0) {
+      EXPECT_EQ(r.signal, signal) << "before the lock only the signal itself may end the run:\n" << r.err;
+    } else if (r.code != 0) {
+      EXPECT_EQ(r.code, signal == SIGINT ? 130 : 143) << r.err;
+      const std::string at = p.version().empty() ? "base" : p.version();
+      EXPECT_THAT(last_line(r.err), HasSubstr("the database is at " + at));
+      ++interrupted;
+    }
+    const State s = p.state();
+    EXPECT_EQ(s.tables, p.tables_through(s.version)) << "at version " << s.version;
+    EXPECT_THAT(s.pending, IsEmpty());
+  }
+  RecordProperty("runs_that_ended_130_or_143", interrupted);
+}
+
 }  // namespace
 }  // namespace faults

@@ -262,7 +262,14 @@ TEST_P(Scenario, NonTransactionalFailureLeavesAPendingRowThatBlocksUntilStamped)
   Result r = project.retort({"upgrade", "head"});
   EXPECT_EXIT_CODE(r, 1);
   EXPECT_THAT(r.err, HasSubstr("cccc00000003"));
+  // The statement is counted once, in the revision: not "statement 1" of
+  // the one-statement text it was run as.
   EXPECT_THAT(r.err, HasSubstr("statement 2 of 2"));
+  EXPECT_THAT(r.err, Not(HasSubstr("statement 1 failed")));
+  // The failure is recorded in the pending row, not lost to a warning.
+  EXPECT_THAT(r.err, Not(HasSubstr("could not record")));
+  EXPECT_THAT(project.db().query("SELECT error_message FROM retort_history WHERE revision = 'cccc00000003'"),
+              HasSubstr("missing_table"));
   // The first statement ran and stays: that is what pending means.
   EXPECT_EQ(project.db().query("SELECT name FROM t1"), "x\n");
   EXPECT_THAT(project.history(), HasSubstr("cccc00000003 upgrade pending"));
