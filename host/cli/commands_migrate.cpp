@@ -189,29 +189,31 @@ int cmd_stamp(App& app) {
     RunOptions options = run_options(app);
     sink.begin();
     try {
-    if (app.invocation().purge) {
-      sink.execute(books.delete_all_versions());
-      removed.clear();
-      added = next;
-    }
-    for (const auto& s : books.move_versions(removed, added)) sink.execute(s);
-    for (const auto& id : added) {
-      HistoryRow row;
-      row.revision = id;
-      row.direction = "stamp";
-      row.checksum = collector.collect(graph.at(id), Direction::upgrade, false).checksum;
-      row.state = "applied";
-      row.started_at = utc_now_iso8601();
-      row.host = options.host_name;
-      row.tool_version = RETORT_VERSION;
-      sink.execute(books.insert_history(row));
-    }
-    for (const auto& p : pending)
-      sink.execute(books.finish_pending(p.revision, "failed", p.duration_ms, p.statements_done,
-                                        "abandoned: resolved by 'retort stamp " + target + "'"));
-    sink.commit();
+      if (app.invocation().purge) {
+        sink.execute(books.delete_all_versions());
+        removed.clear();
+        added = next;
+      }
+      for (const auto& s : books.move_versions(removed, added)) sink.execute(s);
+      for (const auto& id : added) {
+        HistoryRow row;
+        row.revision = id;
+        row.direction = "stamp";
+        row.checksum = collector.collect(graph.at(id), Direction::upgrade, false).checksum;
+        row.state = "applied";
+        row.started_at = utc_now_iso8601();
+        row.host = options.host_name;
+        row.tool_version = RETORT_VERSION;
+        sink.execute(books.insert_history(row));
+      }
+      for (const auto& p : pending)
+        sink.execute(books.finish_pending(p.revision, "failed", p.duration_ms, p.statements_done,
+                                          "abandoned: resolved by 'retort stamp " + target + "'"));
+      sink.commit();
     } catch (...) {
       sink.rollback();
+      // A signal cancelled one of these writes: say so, not "database error".
+      interrupts::check();
       throw;
     }
     logger().info("stamped " + (next.empty() ? std::string("base") : [&] {
