@@ -379,6 +379,27 @@ TEST_P(RealLayouts, DatabaseAlembicManagedIsAdoptedAndUpgraded) {
   EXPECT_THAT(after.out, StartsWith("27c6a30d7c24"));
 }
 
+// Flyway runs a migration holding CREATE INDEX CONCURRENTLY outside a
+// transaction by itself; a Flyway folder must work here as it is.
+TEST(RealLayoutsPostgresql, FlywayConcurrentIndexRunsOutsideATransaction) {
+  Project project("postgresql");
+  const fs::path folder = project.dir() / "migrations";
+  write_file(folder / "V1__create_users.sql", "CREATE TABLE users (id INT PRIMARY KEY, email TEXT);\n");
+  write_file(folder / "V2__index_email.sql",
+             "-- built without locking writes\nCREATE INDEX CONCURRENTLY ix_users_email ON users (email);\n");
+  write_file(folder / "U2__index_email.sql", "DROP INDEX CONCURRENTLY ix_users_email;\n");
+  project.configure("migrations");
+  Result up = project.retort({"upgrade", "head"});
+  EXPECT_EXIT_CODE(up, 0);
+  EXPECT_EQ(project.versions(), "V2");
+  EXPECT_EQ(project.db().query("SELECT indexname FROM pg_indexes WHERE tablename = 'users' AND indexname LIKE 'ix%'"),
+            "ix_users_email\n");
+  EXPECT_EQ(project.history(), "V1 upgrade applied\nV2 upgrade applied");
+  Result down = project.retort({"downgrade", "V1"});
+  EXPECT_EXIT_CODE(down, 0);
+  EXPECT_EQ(project.db().query("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_users_email'"), "0\n");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RealLayouts, ::testing::ValuesIn(engine_names()),
                          [](const auto& info) { return info.param; });
 

@@ -1,6 +1,7 @@
 #include "conventional_chain.hpp"
 
 #include "script.hpp"
+#include "transaction_needs.hpp"
 
 #include <retort/sdk/common.hpp>
 
@@ -82,6 +83,8 @@ std::vector<ChainedRevision> chain_conventional(const std::vector<ConventionalFi
       refuse(lone_downgrade(*down));
     chain[u].parsed.downgrade = conventional_script(down->path, down->content);
   }
+  for (auto& r : chain)
+    r.parsed.transactional = !needs_no_transaction(r.parsed.upgrade) && !needs_no_transaction(r.parsed.downgrade);
   return chain;
 }
 

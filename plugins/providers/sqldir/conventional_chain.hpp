@@ -29,6 +29,8 @@ struct ChainedRevision {
 /// any) and chains the revisions in ascending version order: the first is a
 /// root, each later one's down_revision is the one before. Scripts are the
 /// files' contents minus a UTF-8 BOM and leading and trailing blank lines.
+/// A revision is non-transactional when either script needs it
+/// (transaction_needs.hpp), as Flyway decides for such files.
 /// Throws retort::failure (RETORT_ERROR_REVISION) naming the files for two
 /// files of one role and version, a downgrade file without an upgrade file,
 /// both layouts in one folder, and a NUL byte in a file.
