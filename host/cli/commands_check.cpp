@@ -16,6 +16,8 @@ struct Finding {
   std::string kind;  // not_at_head | changed | unknown | pending | failed
   std::string revision;
   std::string reason;
+  // For `changed`: what the history recorded and what the revision has now.
+  std::string recorded_checksum{}, checksum{};
 };
 }  // namespace
 
@@ -53,7 +55,8 @@ int cmd_check(App& app) {
       if (!applied.count(id) || it == recorded.end()) continue;
       std::string now = collector.collect(g.at(id), Direction::upgrade, false).checksum;
       if (now != it->second)
-        findings.push_back({"changed", id, "changed since it was applied (recorded " + it->second + ", now " + now + ")"});
+        findings.push_back({"changed", id, "changed since it was applied (recorded " + it->second + ", now " + now + ")",
+                            it->second, now});
     }
   }
   for (const auto& row : unresolved_pending(history))
@@ -66,7 +69,14 @@ int cmd_check(App& app) {
 
   if (app.invocation().json) {
     Json list = Json::array();
-    for (const auto& f : findings) list.push_back({{"kind", f.kind}, {"revision", f.revision}, {"reason", f.reason}});
+    for (const auto& f : findings) {
+      Json finding{{"kind", f.kind}, {"revision", f.revision}, {"reason", f.reason}};
+      if (!f.checksum.empty()) {
+        finding["recorded_checksum"] = f.recorded_checksum;
+        finding["checksum"] = f.checksum;
+      }
+      list.push_back(std::move(finding));
+    }
     print_json(Json{{"ok", findings.empty()}, {"current", versions}, {"heads", g.heads()}, {"findings", list}});
   } else if (findings.empty()) {
     std::cout << "ok: the database is at the heads and matches the revisions\n";

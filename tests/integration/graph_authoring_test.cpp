@@ -502,7 +502,10 @@ TEST_F(Authoring, CheckReportsARevisionEditedAfterItWasApplied) {
   Result json = project.retort({"--format", "json", "check"});
   EXPECT_EXIT_CODE(json, 6);
   EXPECT_EQ(json_findings(json), std::vector<std::string>{"changed aaaa00000001"});
-  EXPECT_THAT(json.out, HasSubstr(applied_checksum));
+  const nlohmann::json changed = nlohmann::json::parse(json.out).at("findings").at(0);
+  EXPECT_EQ(changed.at("recorded_checksum"), applied_checksum);
+  EXPECT_THAT(changed.at("checksum").get<std::string>(), MatchesRegex("v1:[0-9a-f]{64}"));
+  EXPECT_NE(changed.at("checksum"), applied_checksum);
 }
 
 TEST_F(Authoring, CheckReportsVersionsNoProviderKnowsAndPendingRevisions) {
