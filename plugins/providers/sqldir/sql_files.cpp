@@ -138,6 +138,9 @@ std::string read_sql_file(const std::string& path) {
     }
     if (n == 0) break;
     used += static_cast<std::size_t>(n);
+    // A regular file's read comes up short only at its end: saves the
+    // second read() per file that would return 0 (10,000 files, 10,000 calls).
+    if (S_ISREG(info.st_mode) && used < content.size()) break;
   }
   if (used > max_file_size) throw retort::failure(too_large(path, used), RETORT_ERROR_REVISION);
   content.resize(used);
