@@ -170,6 +170,7 @@ int cmd_history(App& app) {
       if (auto it = applied.find(r->id); it != applied.end() && applied_set.count(r->id)) {
         j["applied_at"] = it->second->started_at;
         j["duration_ms"] = it->second->duration_ms;
+        j["stamped"] = it->second->direction == "stamp";
       }
       list.push_back(j);
     }
@@ -182,10 +183,11 @@ int cmd_history(App& app) {
     if (current.count(r->id)) std::cout << " (current)";
     std::cout << ", " << r->message;
     if (applied_set.count(r->id)) {
-      std::cout << "  [applied";
-      if (auto it = applied.find(r->id); it != applied.end())
-        std::cout << " " << it->second->started_at << ", " << it->second->duration_ms << " ms";
-      std::cout << "]";
+      // A stamp ran nothing: its 0 ms would read as a very fast run.
+      auto it = applied.find(r->id);
+      if (it == applied.end()) std::cout << "  [applied]";
+      else if (it->second->direction == "stamp") std::cout << "  [stamped " << it->second->started_at << "]";
+      else std::cout << "  [applied " << it->second->started_at << ", " << it->second->duration_ms << " ms]";
     }
     std::cout << "\n";
   }

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <retort/abi.h>
 
@@ -46,6 +47,23 @@ TEST_F(Cli, ResultThatCannotBeWrittenIsAnError) {
   Result r = it::run_process({"/bin/sh", "-c", command, it::retort_binary().string()}, project.dir().path());
   EXPECT_EXIT_CODE(r, 2);
   EXPECT_THAT(r.err, HasSubstr("cannot write the result to standard output"));
+}
+
+// A stamp ran nothing; "applied ..., 0 ms" would pass it off as a run.
+TEST_F(Cli, HistorySaysWhichRevisionsWereStampedRatherThanRun) {
+  project.use_shop();
+  ASSERT_EQ(project.retort({"upgrade", it::shop_ids.at(0)}).code, 0);
+  ASSERT_EQ(project.retort({"stamp", "head"}).code, 0);
+  Result text = project.retort({"history"});
+  EXPECT_EXIT_CODE(text, 0);
+  EXPECT_THAT(text.out, HasSubstr(it::shop_ids.back() + " (head) (current), "));
+  EXPECT_THAT(text.out, ::testing::ContainsRegex(it::shop_ids.back() + " .*\\[stamped [0-9T:.-]+Z\\]"));
+  EXPECT_THAT(text.out, ::testing::ContainsRegex(it::shop_ids.at(0) + ", .*\\[applied [0-9T:.-]+Z, [0-9]+ ms\\]"));
+  auto doc = nlohmann::json::parse(project.retort({"--format", "json", "history"}).out);
+  std::map<std::string, bool> stamped;
+  for (const auto& r : doc.at("history"))
+    if (r.contains("stamped")) stamped[r.at("revision")] = r.at("stamped");
+  EXPECT_EQ(stamped, (std::map<std::string, bool>{{it::shop_ids.at(0), false}, {it::shop_ids.back(), true}}));
 }
 
 TEST_F(Cli, EveryCommandHasHelp) {
