@@ -130,6 +130,7 @@ TEST(HostileUrls, EveryMalformedUrlIsAUsageErrorAndNoneLeaksThePassword) {
       {"postgresql://u:" + pw + "@127.0.0.1/db?sslmode", {2, {"query parameter"}}},
       {"postgresql://u:" + pw + "@127.0.0.1/db?=disable", {2, {"empty name"}}},
       {"postgresql://u:" + pw + "@127.0.0.1/db?a=%zz", {2, {"percent-encoding"}}},
+      {"postgresql://u:" + pw + "@127.0.0.1:1/db?sslmod=disable", {2, {"unknown URL parameter 'sslmod'"}}},
       // A raw '/' or '?' in a password cuts the authority short; the rest
       // of the URL is still masked.
       {"postgresql://u:s3cr@t:pa/ss%w0rd@127.0.0.1/db", {2, {"***"}}},

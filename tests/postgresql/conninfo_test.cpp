@@ -46,3 +46,15 @@ TEST(PostgresqlConninfo, ParameterNamesThatLibpqCouldNotReadAreUsageErrors) {
     EXPECT_NE(std::string(f.what()).find("bad name="), std::string::npos);
   }
 }
+
+// A misspelt parameter is a configuration error naming it, as on mariadb://,
+// not a connection failure.
+TEST(PostgresqlConninfo, ParametersLibpqDoesNotKnowAreUsageErrors) {
+  try {
+    build_conninfo({{"param.sslmod", "disable"}});
+    ADD_FAILURE() << "accepted";
+  } catch (const retort::failure& f) {
+    EXPECT_EQ(f.kind(), RETORT_ERROR_USAGE);
+    EXPECT_NE(std::string(f.what()).find("unknown URL parameter 'sslmod'"), std::string::npos) << f.what();
+  }
+}

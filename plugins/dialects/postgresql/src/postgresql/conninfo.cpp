@@ -1,6 +1,10 @@
 #include "postgresql/conninfo.hpp"
 
+#include <libpq-fe.h>
+
 #include <array>
+#include <set>
+#include <string>
 #include <utility>
 
 namespace retort::postgresql {
@@ -23,6 +27,21 @@ bool is_keyword(std::string_view name) {
   for (char c : name)
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
   return true;
+}
+
+// The keywords this libpq understands, asked of libpq itself, so a newer
+// libpq's keywords work and a misspelt one is a configuration error (exit 2)
+// naming it, not a connection failure.
+const std::set<std::string, std::less<>>& libpq_keywords() {
+  static const std::set<std::string, std::less<>> keywords = [] {
+    std::set<std::string, std::less<>> names;
+    if (PQconninfoOption* defaults = PQconndefaults()) {
+      for (const PQconninfoOption* o = defaults; o->keyword; ++o) names.insert(o->keyword);
+      PQconninfoFree(defaults);
+    }
+    return names;
+  }();
+  return keywords;
 }
 
 void append(std::string& conninfo, std::string_view keyword, std::string_view value) {
@@ -55,6 +74,12 @@ std::string build_conninfo(const options& opts) {
     const std::string_view name = std::string_view(key).substr(param_prefix.size());
     if (!is_keyword(name))
       throw failure("invalid connection parameter name \"" + std::string(name) + "\" in the URL",
+                    RETORT_ERROR_USAGE);
+    const auto& known = libpq_keywords();
+    if (!known.empty() && known.find(name) == known.end())
+      throw failure("unknown URL parameter '" + std::string(name) +
+                        "' for postgresql:// (libpq's connection keywords, e.g. sslmode, connect_timeout, "
+                        "application_name, options)",
                     RETORT_ERROR_USAGE);
     append(conninfo, name, value);
     if (name == "application_name") has_application_name = true;
