@@ -30,7 +30,7 @@ cmake --build "$build" -j"$jobs"
 
 echo "==> running the suite under ASan and UBSan"
 export ASAN_OPTIONS=exitcode=86:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1
-export LSAN_OPTIONS=exitcode=86
+export LSAN_OPTIONS=exitcode=86:suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=exitcode=87:print_stacktrace=1:halt_on_error=1
 exclude=()
 [ -n "${RETORT_ASAN_EXCLUDE:-}" ] && exclude=(-E "$RETORT_ASAN_EXCLUDE")

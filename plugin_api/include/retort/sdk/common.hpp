@@ -57,7 +57,7 @@ inline bool has_field(const retort_error* err, std::size_t offset, std::size_t s
 }
 inline void copy_truncated(char* dst, std::size_t cap, std::string_view src) noexcept {
   std::size_t n = src.size() < cap - 1 ? src.size() : cap - 1;
-  std::memcpy(dst, src.data(), n);
+  if (n > 0) std::memcpy(dst, src.data(), n);  // an empty view may have a null data()
   dst[n] = '\0';
   for (std::size_t i = 0; i < n; ++i)  // the host prints one line
     if (dst[i] == '\n' || dst[i] == '\r') dst[i] = ' ';
