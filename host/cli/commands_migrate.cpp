@@ -108,21 +108,6 @@ int migrate_offline(App& app, Direction direction) {
   return 0;
 }
 
-// The end of the line an interrupted run prints: where the database is,
-// read after the lock is released (SQLite commits the revisions that
-// completed only then, and may have undone them all if a write was cut).
-std::string where_it_stands(LockedSession& session) {
-  try {
-    session.release();
-    std::string at;
-    for (const auto& v : session.store().versions()) at += (at.empty() ? "" : ", ") + v;
-    return "; the database is at " + (at.empty() ? std::string("base") : at);
-  } catch (const std::exception& e) {
-    logger().debug(std::string("cannot tell where the interrupted run left the database: ") + e.what());
-    return "";
-  }
-}
-
 int migrate_online(App& app, Direction direction) {
   const Graph& graph = app.graph();
   const std::string& target = app.invocation().arguments.at(0);
@@ -151,7 +136,7 @@ int migrate_online(App& app, Direction direction) {
     Runner(app.dialect(), collector, session.books(), sink, options).run(plan);
   } catch (const Error& e) {
     if (e.code() != ExitCode::interrupted_int && e.code() != ExitCode::interrupted_term) throw;
-    throw Error(e.code(), e.what() + where_it_stands(session));
+    throw Error(e.code(), e.what() + session.where_it_stands());
   }
   session.release();
   return 0;
