@@ -37,6 +37,11 @@ TEST_P(TableLock, ExpiredLeaseOfAKilledRunIsTakenOverWithAWarningNamingIt) {
   p.replace(slow_revision(engine, 2, 60));
   Process run = p.start({"upgrade", "head"});
   ASSERT_TRUE(run.wait_for_stderr("running upgrade " + revision_id(2), 30000));
+  // MariaDB runs every revision under a `pending` row: kill only once it is
+  // committed, so the run is known to have died inside the revision.
+  const bool pending_bookkeeping = engine == "mariadb";
+  for (int attempt = 0; pending_bookkeeping && attempt < 600 && p.unresolved_pending().empty(); ++attempt)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
   const std::string pid = std::to_string(run.pid());
   run.send(SIGKILL);
   run.finish();
@@ -47,9 +52,16 @@ TEST_P(TableLock, ExpiredLeaseOfAKilledRunIsTakenOverWithAWarningNamingIt) {
 
   p.replace(slow_revision(engine, 2));
   Result next = p.retort({"upgrade", "head"});
-  EXPECT_EQ(next.code, 0) << next.err;
   EXPECT_THAT(next.err, HasSubstr("took over the migration lock in table retort_lock from host "));
   EXPECT_THAT(next.err, HasSubstr(" pid " + pid + " (started "));
+  if (pending_bookkeeping) {
+    // The take-over then finds the dead run's half revision and refuses.
+    EXPECT_EQ(next.code, 1) << next.err;
+    EXPECT_THAT(next.err, HasSubstr("revision " + revision_id(2) + " was left 'pending'"));
+    EXPECT_EQ(lock_rows(p), "") << "the lock row outlived the run that took it";
+    next = p.retort({"upgrade", "head", "--retry-pending"});
+  }
+  EXPECT_EQ(next.code, 0) << next.err;
   EXPECT_EQ(lock_rows(p), "") << "the lock row outlived the run that took it";
   EXPECT_EQ(p.version_number(), 3);
   EXPECT_EQ(p.tables(), p.tables_through(3));
