@@ -82,7 +82,8 @@ class Resolver {
     if (label_root_)
       graph_error("branch '" + target_.branch_label + "' has several heads (" + ids(heads) +
                   "); name one or run 'retort merge'");
-    graph_error("several heads (" + ids(heads) + "); name one, use 'heads', or run 'retort merge'");
+    graph_error("several heads (" + ids(heads) +
+                "); name one, use 'heads' (as in 'retort upgrade heads'), or join them with 'retort merge heads'");
   }
 
   Node named_revision() const {

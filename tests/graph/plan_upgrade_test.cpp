@@ -66,7 +66,7 @@ TEST(PlanUpgrade, ThreeHeadsMergedAtOnceDeleteAllThreeRows) {
 TEST(PlanUpgrade, SeveralHeadsRefuseHeadButAcceptHeads) {
   Graph g = graph_of(three_branches());
   EXPECT_EQ(graph_error_from([&] { plan_upgrade(g, {}, "head"); }),
-            "several heads (ta, tb, tc); name one, use 'heads', or run 'retort merge'");
+            "several heads (ta, tb, tc); name one, use 'heads' (as in 'retort upgrade heads'), or join them with 'retort merge heads'");
   Plan plan = plan_upgrade(g, {}, "heads");
   EXPECT_EQ(steps_of(plan), Ids({"up t0: +t0", "up ta: -t0 +ta", "up tb: +tb", "up tc: +tc"}));
   EXPECT_EQ(plan.final_versions, Ids({"ta", "tb", "tc"}));

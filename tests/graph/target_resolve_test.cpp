@@ -25,7 +25,7 @@ TEST(TargetResolve, HeadIsTheOnlyHead) { EXPECT_EQ(resolved(chain(), "head"), "a
 
 TEST(TargetResolve, HeadWithSeveralHeadsIsAGraphErrorNamingThem) {
   EXPECT_EQ(graph_error_from([] { resolved(graph_of(three_branches()), "head"); }),
-            "several heads (ta, tb, tc); name one, use 'heads', or run 'retort merge'");
+            "several heads (ta, tb, tc); name one, use 'heads' (as in 'retort upgrade heads'), or join them with 'retort merge heads'");
 }
 
 TEST(TargetResolve, HeadsIsEveryHead) { EXPECT_EQ(resolved(graph_of(three_branches()), "heads"), "at ta at tb at tc"); }
