@@ -48,7 +48,10 @@ int cmd_plugins(App& app) {
       print_json(inspection_json(i));
     } else {
       std::cout << i.path.string() << ": " << inspection_line(i) << "\n";
-      if (i.note) std::cout << "  exports " << RETORT_ENTRY_SYMBOL << ": " << (i.exports_entry ? "yes" : "no") << "\n";
+      // Also without a note: a hand-written plugin (no SDK) exports the
+      // entry all the same, and loading it would read its descriptor.
+      if (i.note || i.is_shared_object)
+        std::cout << "  exports " << RETORT_ENTRY_SYMBOL << ": " << (i.exports_entry ? "yes" : "no") << "\n";
     }
     if (!i.problem.empty() || !i.note)
       plugin_error(i.path.string() + " is not a retort plugin: " + (i.problem.empty() ? "no retort note" : i.problem));

@@ -172,6 +172,11 @@ TEST_F(Cli, PluginsInspectDescribesAPluginWithoutLoadingIt) {
   Result bogus = project.retort({"plugins", "inspect", fixture("no_entry.so").string()});
   EXPECT_EXIT_CODE(bogus, 3);
   EXPECT_THAT(bogus.out, HasSubstr("not a retort plugin"));
+  EXPECT_THAT(bogus.out, HasSubstr("exports retort_plugin_entry: no"));
+  // Hand-written (no SDK, so no note), but it does export the entry.
+  Result hand_written = project.retort({"plugins", "inspect", fixture("abi_major_two.so").string()});
+  EXPECT_EXIT_CODE(hand_written, 3);
+  EXPECT_THAT(hand_written.out, HasSubstr("exports retort_plugin_entry: yes"));
 }
 
 TEST_F(Cli, PluginsListsTheShippedDialects) {
