@@ -27,6 +27,19 @@ LockSettings lock_settings(const Settings& settings) {
   return s;
 }
 
+// A team moving from Alembic who forgot `version_table = alembic_version`
+// would see retort start from base and fail on tables that exist; say why
+// before that happens. Asked only while retort's own table is missing.
+void hint_at_alembic_table(Connection& connection, const Bookkeeping& books) {
+  constexpr std::string_view alembic_table = "alembic_version";
+  if (books.version_table() == alembic_table || connection.table_exists(books.schema(), books.version_table()) ||
+      !connection.table_exists(books.schema(), alembic_table))
+    return;
+  logger().warn("this database has Alembic's alembic_version table but no " + books.version_table() +
+                ": retort starts from base; to continue where Alembic left off, set version_table = "
+                "alembic_version");
+}
+
 }  // namespace
 
 LockedSession::LockedSession(App& app)
@@ -40,6 +53,7 @@ LockedSession::LockedSession(App& app)
   interrupts::arm();
   canceller_ = std::make_unique<CancelOnInterrupt>(*connection_);
   try {
+    hint_at_alembic_table(*connection_, books_);
     store_.ensure_tables();
   } catch (...) {
     // The destructor does not run for a constructor that throws; a lock row

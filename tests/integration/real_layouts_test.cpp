@@ -351,6 +351,21 @@ const std::vector<SqlRevision> alembic_revisions = {
      "DROP TABLE audit;"},
 };
 
+// Forgetting `version_table = alembic_version` must not go unexplained.
+TEST_P(RealLayouts, AlembicTableWithoutTheSettingIsPointedOut) {
+  project.db().query("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)");
+  project.db().query("CREATE TABLE account (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL)");
+  project.db().query("INSERT INTO alembic_version (version_num) VALUES ('1975ea83b712')");
+  project.use_sql_revisions(alembic_revisions);
+  Result up = project.retort({"upgrade", "head"});
+  EXPECT_EXIT_CODE(up, 1);  // it started from base, and account exists
+  EXPECT_THAT(up.err, HasSubstr("this database has Alembic's alembic_version table but no retort_version"));
+  EXPECT_THAT(up.err, HasSubstr("set version_table = alembic_version"));
+  // Once retort's own table exists, the hint is not repeated.
+  Result again = project.retort({"upgrade", "head"});
+  EXPECT_THAT(again.err, Not(HasSubstr("alembic_version table")));
+}
+
 TEST_P(RealLayouts, DatabaseAlembicManagedIsAdoptedAndUpgraded) {
   // The state Alembic left after its first two revisions, made by hand.
   project.db().query(
