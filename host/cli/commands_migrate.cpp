@@ -103,6 +103,7 @@ int migrate_offline(App& app, Direction direction) {
   RunOptions options = run_options(app);
   options.checkpoint = nullptr;
   options.progress = false;
+  options.executes = false;
   Runner(app.dialect(), collector, books, sink, options).run(plan);
   out.close(app.invocation().output);
   return 0;

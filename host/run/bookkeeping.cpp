@@ -134,22 +134,22 @@ std::string Bookkeeping::finish_pending(const std::string& revision, const std::
          " = " + literal(revision) + " AND " + ident("state") + " = 'pending'";
 }
 
-std::vector<HistoryRow> Bookkeeping::parse_history(
-    const std::vector<std::vector<std::optional<std::string>>>& rows) {
-  auto text = [](const std::vector<std::optional<std::string>>& row, std::size_t i) {
-    return i < row.size() && row[i] ? *row[i] : std::string();
+std::vector<HistoryRow> Bookkeeping::parse_history(std::vector<std::vector<std::optional<std::string>>> rows) {
+  // Moved out, not copied: `retort history` reads every row (bench/).
+  auto text = [](std::vector<std::optional<std::string>>& row, std::size_t i) {
+    return i < row.size() && row[i] ? std::move(*row[i]) : std::string();
   };
-  auto number = [&](const std::vector<std::optional<std::string>>& row, std::size_t i) -> long long {
-    std::string s = text(row, i);
+  auto number = [](const std::vector<std::optional<std::string>>& row, std::size_t i) -> long long {
+    if (i >= row.size() || !row[i] || row[i]->empty()) return 0;
     try {
-      return s.empty() ? 0 : std::stoll(s);
+      return std::stoll(*row[i]);
     } catch (...) {
       return 0;
     }
   };
   std::vector<HistoryRow> out;
   out.reserve(rows.size());
-  for (const auto& row : rows) {
+  for (auto& row : rows) {
     HistoryRow r;
     r.id = number(row, 0);
     r.revision = text(row, 1);

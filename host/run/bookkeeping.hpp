@@ -53,8 +53,7 @@ class Bookkeeping {
                              long long statements_done, const std::string& error_message) const;
 
   /// Parses the rows of select_history().
-  static std::vector<HistoryRow> parse_history(
-      const std::vector<std::vector<std::optional<std::string>>>& rows);
+  static std::vector<HistoryRow> parse_history(std::vector<std::vector<std::optional<std::string>>> rows);
 
  private:
   std::string table(const std::string& name) const;

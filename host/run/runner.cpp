@@ -158,7 +158,9 @@ std::vector<StepReport> Runner::run(const Plan& plan) {
       }
     }
     long long ms = elapsed_ms(step_start_);
-    logger().info("done " + describe(step), {{"revision", r.id}, {"duration_ms", std::to_string(ms)}});
+    const Level done_level = options_.executes ? Level::info : Level::debug;
+    if (logger().enabled(done_level))
+      logger().log(done_level, "done " + describe(step), {{"revision", r.id}, {"duration_ms", std::to_string(ms)}});
     reports.push_back({r.id, step.direction, ms});
   }
   if (open) sink_.commit();

@@ -39,6 +39,10 @@ struct RunOptions {
   /// A progress line on a terminal (host/log/progress.hpp); off for --sql,
   /// whose script may be printed to the same terminal.
   bool progress = true;
+  /// Whether statements really run. With --sql they are only written out:
+  /// a revision's "done" line and its duration (the time to render it) are
+  /// debug, so the log has one line a revision, as Alembic's --sql does.
+  bool executes = true;
 };
 
 struct StepReport {

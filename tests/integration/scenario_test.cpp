@@ -203,6 +203,11 @@ TEST_P(Scenario, SqlToStdoutPrintsOnlySql) {
   EXPECT_THAT(r.out, Not(HasSubstr("INFO")));
   // Offline mode never connects: nothing was created.
   EXPECT_THAT(project.db().tables(), Not(HasSubstr("retort_version")));
+  // One log line a revision: rendering it is not a duration worth an info line.
+  EXPECT_THAT(r.err, HasSubstr("running upgrade " + shop_ids.back()));
+  EXPECT_THAT(r.err, Not(HasSubstr("done upgrade")));
+  Result debug = project.retort({"--log-level", "debug", "upgrade", "head", "--sql"});
+  EXPECT_THAT(debug.err, HasSubstr("done upgrade " + shop_ids.back()));
 }
 
 TEST_P(Scenario, EightConcurrentUpgradesApplyEveryRevisionExactlyOnce) {

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -221,4 +222,57 @@ TEST(SqldirFolder, FileWithANulByteIsRefusedByName) {
   const retort::failure f = failure_opening(dir.path());
   EXPECT_EQ(f.kind(), RETORT_ERROR_REVISION);
   EXPECT_EQ(std::string(f.what()), file + ":2: NUL byte (not a text file?)");
+}
+
+// Folders of many files are read by several threads (folder_provider.cpp):
+// the outcome must be the one reading them one by one gives.
+TEST(SqldirFolder, ManyFilesAreReadInFileNameOrderWithTheirOrigins) {
+  TempFolder dir;
+  constexpr int count = 1500;
+  std::vector<std::string> expected;
+  for (int i = 0; i < count; ++i) {
+    char name[32], id[16];
+    std::snprintf(id, sizeof id, "r%05d", i);
+    std::snprintf(name, sizeof name, "%05d_step.sql", i);
+    dir.write(name, revision_file(id, expected.empty() ? "" : expected.back()));
+    expected.emplace_back(id);
+  }
+  FolderProvider p(dir.path());
+  ASSERT_EQ(ids_of(p), expected);
+  for (int i : {0, 777, count - 1}) {
+    char name[32];
+    std::snprintf(name, sizeof name, "%05d_step.sql", i);
+    EXPECT_EQ(retort::view(p.revision_at(static_cast<std::size_t>(i))->origin), dir.path() + "/" + name);
+    ASSERT_EQ(p.revision_at(static_cast<std::size_t>(i))->down_revision_count, i == 0 ? 0u : 1u);
+  }
+}
+
+TEST(SqldirFolder, InAManyFileFolderTheFirstBrokenFileByNameIsReported) {
+  TempFolder dir;
+  for (int i = 0; i < 1500; ++i) {
+    char name[32], id[16];
+    std::snprintf(id, sizeof id, "r%05d", i);
+    std::snprintf(name, sizeof name, "%05d_step.sql", i);
+    dir.write(name, i == 700 || i == 1400 ? "-- retort:revision bad id\n" : revision_file(id));
+  }
+  // Threads finish in any order; the error must not depend on which came first.
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    const retort::failure f = failure_opening(dir.path());
+    EXPECT_EQ(f.kind(), RETORT_ERROR_REVISION);
+    EXPECT_NE(std::string(f.what()).find("00700_step.sql:1:"), std::string::npos) << f.what();
+  }
+}
+
+// A file is read first into a 32 KiB buffer, then on into a growing string.
+TEST(SqldirFolder, FilesAroundTheFirstReadsSizeAreReadWhole) {
+  for (std::size_t size : {std::size_t{0}, std::size_t{32767}, std::size_t{32768}, std::size_t{32769},
+                           std::size_t{32768 * 4 + 1}, std::size_t{1} << 20}) {
+    TempFolder dir;
+    std::string content(size, 'x');
+    for (std::size_t i = 0; i < size; i += 97) content[i] = static_cast<char>('a' + i % 26);
+    dir.write("001_a.sql", content);
+    const sqldir::SqlFolder folder(dir.path());
+    ASSERT_EQ(folder.size(), 1u);
+    EXPECT_EQ(folder.read(0), content) << "size " << size;
+  }
 }

@@ -4,10 +4,15 @@
 #include "script.hpp"
 #include "sql_files.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstring>
-#include <map>
+#include <exception>
 #include <optional>
+#include <system_error>
+#include <thread>
+#include <unordered_map>
 #include <utility>
 
 namespace sqldir {
@@ -51,19 +56,76 @@ std::string unrecognised_file(const std::string& path) {
 
 }  // namespace
 
-FolderProvider::FolderProvider(std::string_view folder) {
-  const std::vector<std::string> paths = list_sql_files(std::string(folder));
-  entries_.reserve(paths.size());
-  std::vector<ConventionalFile> conventional;
-  for (const auto& path : paths) {
-    std::string content = read_sql_file(path);
+// What one file turned out to be: a revision in retort's format, or a
+// header-less file left for chain_conventional(), or the failure reading or
+// parsing it raised.
+struct FolderProvider::ReadFile {
+  std::optional<ParsedRevision> parsed;
+  std::optional<ConventionalFile> conventional;
+  std::exception_ptr failure;
+};
+
+FolderProvider::ReadFile FolderProvider::read_one(const SqlFolder& folder, std::size_t index) {
+  ReadFile out;
+  try {
+    std::string path = folder.path(index);
+    std::string content = folder.read(index);
     if (has_retort_directive(content)) {
-      entries_.push_back(Entry{parse_sql_revision(path, content), path, {}, {}, {}, {}});
-      continue;
+      out.parsed = parse_sql_revision(path, content);
+    } else {
+      std::optional<ConventionalName> name = conventional_name(path);
+      if (!name) throw retort::failure(unrecognised_file(path), RETORT_ERROR_REVISION);
+      out.conventional = ConventionalFile{std::move(path), std::move(*name), std::move(content)};
     }
-    std::optional<ConventionalName> name = conventional_name(path);
-    if (!name) throw retort::failure(unrecognised_file(path), RETORT_ERROR_REVISION);
-    conventional.push_back(ConventionalFile{path, std::move(*name), std::move(content)});
+  } catch (...) {
+    out.failure = std::current_exception();
+  }
+  return out;
+}
+
+// Reading a file is three system calls, and with thousands of files those
+// are most of `retort heads` (bench/RESULTS.md), so large folders are read by
+// a few threads at once. Each file's outcome lands in its own slot and the
+// first failure in name order is the one thrown, so the result and the error
+// are those of reading the files one by one.
+std::vector<FolderProvider::ReadFile> FolderProvider::read_all(const SqlFolder& folder) {
+  std::vector<ReadFile> files(folder.size());
+  std::atomic<std::size_t> next{0};
+  constexpr std::size_t batch = 64;
+  auto work = [&] {
+    for (;;) {
+      const std::size_t begin = next.fetch_add(batch);
+      if (begin >= files.size()) return;
+      const std::size_t end = std::min(files.size(), begin + batch);
+      for (std::size_t i = begin; i < end; ++i) files[i] = read_one(folder, i);
+    }
+  };
+  constexpr std::size_t files_worth_a_thread = 512;
+  const std::size_t wanted = std::min<std::size_t>({std::thread::hardware_concurrency(), 4,
+                                                    files.size() / files_worth_a_thread});
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < wanted; ++t) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no thread to be had: the ones running, or this one, do the rest
+    }
+  }
+  work();
+  for (auto& helper : helpers) helper.join();
+  for (const auto& file : files)
+    if (file.failure) std::rethrow_exception(file.failure);
+  return files;
+}
+
+FolderProvider::FolderProvider(std::string_view folder) {
+  const SqlFolder files(std::string{folder});
+  std::vector<ReadFile> read = read_all(files);
+  entries_.reserve(read.size());
+  std::vector<ConventionalFile> conventional;
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    if (read[i].parsed) entries_.push_back(Entry{std::move(*read[i].parsed), files.path(i), {}, {}, {}, {}});
+    else conventional.push_back(std::move(*read[i].conventional));
   }
   for (ChainedRevision& r : chain_conventional(conventional))
     entries_.push_back(Entry{std::move(r.parsed), std::move(r.origin), {}, {}, {}, {}});
@@ -73,7 +135,8 @@ FolderProvider::FolderProvider(std::string_view folder) {
 }
 
 void FolderProvider::refuse_duplicate_ids() const {
-  std::map<std::string_view, const Entry*> by_id;
+  std::unordered_map<std::string_view, const Entry*> by_id;
+  by_id.reserve(entries_.size());
   for (const auto& entry : entries_) {
     const auto [it, inserted] = by_id.emplace(entry.parsed.id, &entry);
     if (!inserted)

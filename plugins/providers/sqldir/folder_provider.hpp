@@ -3,6 +3,7 @@
 #pragma once
 
 #include "parse.hpp"
+#include "sql_files.hpp"
 
 #include <retort/sdk/provider.hpp>
 
@@ -42,6 +43,9 @@ class FolderProvider final : public retort::provider {
     retort_revision record{};
   };
 
+  struct ReadFile;
+  static ReadFile read_one(const SqlFolder& folder, std::size_t index);
+  static std::vector<ReadFile> read_all(const SqlFolder& folder);
   void refuse_duplicate_ids() const;
   static void build_record(Entry& entry);
 

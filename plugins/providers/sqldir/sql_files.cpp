@@ -36,64 +36,69 @@ bool wanted_name(const std::string& name) {
 // system that does not fill d_type, costs a stat(). Like fs::status, the
 // link is followed, and a missing target (ENOENT, ENOTDIR) counts as
 // not_found, which is kept (see the header).
-bool readable_entry(const std::string& prefix, const std::string& name, unsigned char type) {
+bool readable_entry(int folder, const std::string& name, unsigned char type) {
   if (type == DT_REG) return true;
   if (type != DT_LNK && type != DT_UNKNOWN) return false;
   struct stat info {};
-  if (::stat((prefix + name).c_str(), &info) == 0) return S_ISREG(info.st_mode);
+  if (::fstatat(folder, name.c_str(), &info, 0) == 0) return S_ISREG(info.st_mode);
   return errno == ENOENT || errno == ENOTDIR;
 }
 
-class Folder {  // closes on every path out of list_sql_files
+std::string too_large(const std::string& path, unsigned long long size) {
+  return path + ": larger than the 16 MiB limit for a revision file (" + std::to_string(size) + " bytes)";
+}
+
+int open_folder(const std::string& folder) {
+  if (folder.empty()) usage_failure("sqldir needs a folder: revisions = FOLDER, or sqldir:FOLDER");
+  std::error_code ec;
+  const fs::file_status status = fs::status(folder, ec);
+  if (ec) cannot_open_folder(folder, ec);
+  if (!fs::is_directory(status))
+    cannot_open_folder(folder, std::make_error_code(std::errc::not_a_directory));
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) cannot_open_folder(folder, std::error_code(errno, std::generic_category()));
+  return fd;
+}
+
+ssize_t read_retrying(int fd, char* into, std::size_t size) {
+  for (;;) {
+    const ssize_t n = ::read(fd, into, size);
+    if (n >= 0 || errno != EINTR) return n;
+  }
+}
+
+class Listing {  // closes on every path out of the SqlFolder constructor
  public:
-  explicit Folder(DIR* dir) : dir_(dir) {}
-  ~Folder() {
+  explicit Listing(DIR* dir) : dir_(dir) {}
+  ~Listing() {
     if (dir_) ::closedir(dir_);
   }
-  Folder(const Folder&) = delete;
-  Folder& operator=(const Folder&) = delete;
+  Listing(const Listing&) = delete;
+  Listing& operator=(const Listing&) = delete;
   DIR* get() const { return dir_; }
 
  private:
   DIR* dir_;
 };
 
-class Descriptor {  // closes on every path out of read_sql_file
- public:
-  explicit Descriptor(int fd) : fd_(fd) {}
-  ~Descriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-std::string too_large(const std::string& path, unsigned long long size) {
-  return path + ": larger than the 16 MiB limit for a revision file (" + std::to_string(size) + " bytes)";
-}
-
 }  // namespace
 
-std::vector<std::string> list_sql_files(const std::string& folder) {
-  if (folder.empty()) usage_failure("sqldir needs a folder: revisions = FOLDER, or sqldir:FOLDER");
+Descriptor::~Descriptor() {
+  if (fd_ >= 0) ::close(fd_);
+}
 
-  std::error_code ec;
-  const fs::file_status status = fs::status(folder, ec);
-  if (ec) cannot_open_folder(folder, ec);
-  if (!fs::is_directory(status))
-    cannot_open_folder(folder, std::make_error_code(std::errc::not_a_directory));
-
+SqlFolder::SqlFolder(const std::string& folder)
+    : folder_(open_folder(folder)), prefix_(folder.back() == '/' ? folder : folder + '/') {
   // readdir() rather than fs::directory_iterator, which builds and splits a
   // path per entry: with 10,000 files that was a third of `retort heads`
-  // (bench/RESULTS.md).
-  const Folder dir(::opendir(folder.c_str()));
-  if (!dir.get()) cannot_open_folder(folder, std::error_code(errno, std::generic_category()));
-  const std::string prefix = folder.back() == '/' ? folder : folder + '/';
-  std::vector<std::string> names;
+  // (bench/RESULTS.md). closedir() closes its descriptor, hence the dup().
+  const int listed = ::dup(folder_.get());
+  const Listing dir(listed < 0 ? nullptr : ::fdopendir(listed));
+  if (!dir.get()) {
+    const int failed = errno;
+    if (listed >= 0) ::close(listed);
+    cannot_open_folder(folder, std::error_code(failed, std::generic_category()));
+  }
   for (;;) {
     errno = 0;
     const dirent* entry = ::readdir(dir.get());
@@ -102,47 +107,38 @@ std::vector<std::string> list_sql_files(const std::string& folder) {
       break;
     }
     std::string name = entry->d_name;
-    if (wanted_name(name) && readable_entry(prefix, name, entry->d_type)) names.push_back(std::move(name));
+    if (wanted_name(name) && readable_entry(folder_.get(), name, entry->d_type)) names_.push_back(std::move(name));
   }
-
-  std::sort(names.begin(), names.end());
-  std::vector<std::string> paths;
-  paths.reserve(names.size());
-  for (const auto& name : names) paths.push_back(prefix + name);
-  return paths;
+  std::sort(names_.begin(), names_.end());
 }
 
-std::string read_sql_file(const std::string& path) {
-  const Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY));
-  if (fd.get() < 0) usage_failure("cannot read '" + path + "': " + reason(errno));
+std::string SqlFolder::read(std::size_t index) const {
+  // O_NONBLOCK: the listing saw a regular file, but if a FIFO has taken its
+  // place since, reading must fail rather than wait for a writer.
+  const Descriptor fd(::openat(folder_.get(), names_[index].c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (fd.get() < 0) usage_failure("cannot read '" + path(index) + "': " + reason(errno));
 
-  struct stat info {};
-  if (::fstat(fd.get(), &info) != 0) usage_failure("cannot read '" + path + "': " + reason(errno));
-  if (static_cast<unsigned long long>(info.st_size) > max_file_size)
-    throw retort::failure(too_large(path, static_cast<unsigned long long>(info.st_size)), RETORT_ERROR_REVISION);
-
-  // Read up to one byte past the limit: a file that grew since fstat() is
-  // still refused, and the buffer never grows without bound.
-  std::string content;
-  content.resize(static_cast<std::size_t>(info.st_size) + 1);
-  std::size_t used = 0;
+  // A regular file's read() comes up short only at its end, which saves the
+  // fstat() for its size and the last read() that would return 0. Most
+  // revision files fit the first read, on the stack; a larger one goes on
+  // into a string, up to one byte past the limit so it never grows unbounded.
+  char first[32 * 1024];
+  const ssize_t got = read_retrying(fd.get(), first, sizeof first);
+  if (got < 0) usage_failure("cannot read '" + path(index) + "': " + reason(errno));
+  std::string content(first, static_cast<std::size_t>(got));
+  if (content.size() < sizeof first) return content;
+  std::size_t used = content.size();
   for (;;) {
     if (used == content.size()) {
       if (content.size() > max_file_size) break;
-      content.resize(std::min(content.size() * 2 + 4096, max_file_size + 1));
+      content.resize(std::min(content.size() * 4, max_file_size + 1));
     }
-    const ssize_t n = ::read(fd.get(), &content[used], content.size() - used);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      usage_failure("cannot read '" + path + "': " + reason(errno));
-    }
-    if (n == 0) break;
+    const ssize_t n = read_retrying(fd.get(), &content[used], content.size() - used);
+    if (n < 0) usage_failure("cannot read '" + path(index) + "': " + reason(errno));
     used += static_cast<std::size_t>(n);
-    // A regular file's read comes up short only at its end: saves the
-    // second read() per file that would return 0 (10,000 files, 10,000 calls).
-    if (S_ISREG(info.st_mode) && used < content.size()) break;
+    if (used < content.size()) break;
   }
-  if (used > max_file_size) throw retort::failure(too_large(path, used), RETORT_ERROR_REVISION);
+  if (used > max_file_size) throw retort::failure(too_large(path(index), used), RETORT_ERROR_REVISION);
   content.resize(used);
   return content;
 }
