@@ -1,7 +1,6 @@
 // current, heads, branches, history, show: read-only views of the graph and
 // (for current and history) of the database's version and history tables.
 #include <iostream>
-#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -28,18 +27,18 @@ std::string join(const std::vector<std::string>& items, const char* sep = ", ") 
 // revisions, not a graph walk per line.
 class RevisionLabeler {
  public:
-  explicit RevisionLabeler(const Graph& g) : g_(g) {
+  explicit RevisionLabeler(const Graph& g) : g_(g), heads_(g.size()) {
     for (const auto& l : g.branch_labels()) members_.emplace_back(l, g.branch_members(l));
-    for (const auto& h : g.heads()) heads_.insert(h);
+    for (Graph::Node h : g.head_nodes()) heads_.insert(h);
   }
   std::vector<std::string> branches(const Revision& r) const {
     std::vector<std::string> labels;
-    Graph::Node node = g_.node_at(r.id);
+    const Graph::Node node = g_.node_of(r);
     for (const auto& [l, members] : members_)
       if (members.contains(node)) labels.push_back(l);
     return labels;
   }
-  bool is_head(const Revision& r) const { return heads_.count(r.id) > 0; }
+  bool is_head(const Revision& r) const { return heads_.contains(g_.node_of(r)); }
   std::string operator()(const Revision& r) const {
     std::string s = r.id;
     std::vector<std::string> labels = branches(r);
@@ -51,7 +50,7 @@ class RevisionLabeler {
  private:
   const Graph& g_;
   std::vector<std::pair<std::string, NodeSet>> members_;
-  std::set<std::string> heads_;
+  NodeSet heads_;
 };
 
 Json revision_json(const RevisionLabeler& label, const Revision& r) {
@@ -80,7 +79,7 @@ DatabaseView read_database(App& app, bool with_history) {
   VersionStore store(*connection, books);
   DatabaseView v;
   v.versions = store.versions();
-  if (with_history) v.history = store.history();
+  if (with_history) v.history = store.history(Bookkeeping::HistoryColumns::outcomes);
   return v;
 }
 
@@ -163,7 +162,7 @@ int cmd_history(App& app) {
   for (const auto& v : db.versions)
     if (auto node = g.find_node(v)) known.push_back(*node);
   const NodeSet applied_nodes = g.ancestors_or_self(known);
-  auto is_applied = [&](const Revision& r) { return applied_nodes.contains(g.node_at(r.id)); };
+  auto is_applied = [&](const Revision& r) { return applied_nodes.contains(g.node_of(r)); };
 
   if (app.invocation().json) {
     Json list = Json::array();

@@ -95,6 +95,9 @@ class Graph {
   // ---- by node: for the planner, which walks the graph many times ----------
 
   const Revision& revision(Node node) const { return revisions_[node]; }
+  /// The node of a revision held by this graph (one that revision(), find(),
+  /// at() or history_order() gave), without looking its id up.
+  Node node_of(const Revision& held) const { return static_cast<Node>(&held - revisions_.data()); }
   std::optional<Node> find_node(std::string_view full_id) const;
   /// Throws "unknown revision 'X'".
   Node node_at(std::string_view full_id) const;

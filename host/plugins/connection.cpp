@@ -73,6 +73,18 @@ std::vector<Connection::Row> Connection::query(std::string_view sql) {
   return rows.take();
 }
 
+void Connection::query_each(std::string_view sql, const std::function<void(Row&&)>& each) {
+  ErrorReport report;
+  RowCollector rows(dialect_, each);
+  int rc;
+  {
+    Busy busy(*this);
+    rc = functions_.query(handle_, borrow(sql), rows.sink(), report.get());
+  }
+  rows.take();  // a failure of `each` first: it is why the plugin stopped early
+  report.check(rc, dialect_, "query");
+}
+
 void Connection::begin() {
   ErrorReport report;
   report.check(functions_.begin(handle_, report.get()), dialect_, "begin");

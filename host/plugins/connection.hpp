@@ -4,6 +4,7 @@
 
 #include <retort/abi.h>
 
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -33,6 +34,10 @@ class Connection {
   void execute(std::string_view sql);
   /// Runs one statement and returns every row, all values as text.
   std::vector<Row> query(std::string_view sql);
+  /// As query(), handing each row to `each` as it arrives instead of keeping
+  /// them all: a long history table need not be in memory twice. An
+  /// exception from `each` ends the reading and is rethrown here.
+  void query_each(std::string_view sql, const std::function<void(Row&&)>& each);
   void begin();
   void commit();
   void rollback();

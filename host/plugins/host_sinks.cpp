@@ -79,8 +79,8 @@ std::string TextCollector::take() {
   return std::move(text_);
 }
 
-RowCollector::RowCollector(std::string plugin)
-    : SinkBase(std::move(plugin)), sink_{this, &RowCollector::on_row} {}
+RowCollector::RowCollector(std::string plugin, std::function<void(QueryRow&&)> each)
+    : SinkBase(std::move(plugin)), sink_{this, &RowCollector::on_row}, each_(std::move(each)) {}
 
 void RowCollector::on_row(void* context, const retort_str* values, std::size_t count) noexcept {
   auto* self = static_cast<RowCollector*>(context);
@@ -96,7 +96,8 @@ void RowCollector::on_row(void* context, const retort_str* values, std::size_t c
       if (values[i].data) row.emplace_back(std::string(values[i].data, values[i].size));
       else row.emplace_back(std::nullopt);
     }
-    self->rows_.push_back(std::move(row));
+    if (self->each_) self->each_(std::move(row));
+    else self->rows_.push_back(std::move(row));
   } catch (...) {
     self->remember_current_exception();
   }

@@ -9,6 +9,7 @@
 #include <retort/abi.h>
 
 #include <exception>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,13 +64,15 @@ using QueryRow = std::vector<std::optional<std::string>>;
 /// Collects query() rows; a value with null data is SQL NULL.
 class RowCollector : private SinkBase {
  public:
-  explicit RowCollector(std::string plugin);
+  /// With `each`, rows go to it as they come and take() returns none.
+  explicit RowCollector(std::string plugin, std::function<void(QueryRow&&)> each = {});
   const retort_row_sink* sink() const noexcept { return &sink_; }
   std::vector<QueryRow> take();
 
  private:
   static void on_row(void* self, const retort_str* values, std::size_t count) noexcept;
   retort_row_sink sink_;
+  std::function<void(QueryRow&&)> each_;
   std::vector<QueryRow> rows_;
 };
 

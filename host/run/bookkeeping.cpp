@@ -63,12 +63,15 @@ std::string Bookkeeping::select_versions() const {
   return "SELECT " + ident("version_num") + " FROM " + table(version_table_);
 }
 
-std::string Bookkeeping::select_history() const {
+std::string Bookkeeping::select_history(HistoryColumns which) const {
   std::string cols;
   for (const char* c : {"id", "revision", "direction", "checksum", "state", "started_at", "duration_ms",
                         "host", "tool_version", "statements_done", "error_message"}) {
+    const std::string_view name = c;
+    const bool wanted = which == HistoryColumns::all || name == "revision" || name == "direction" ||
+                        name == "state" || name == "started_at" || name == "duration_ms";
     if (!cols.empty()) cols += ", ";
-    cols += ident(c);
+    cols += wanted ? ident(c) : "NULL";
   }
   return "SELECT " + cols + " FROM " + table(history_table_) + " ORDER BY " + ident("id");
 }
@@ -134,12 +137,10 @@ std::string Bookkeeping::finish_pending(const std::string& revision, const std::
          " = " + literal(revision) + " AND " + ident("state") + " = 'pending'";
 }
 
-std::vector<HistoryRow> Bookkeeping::parse_history(std::vector<std::vector<std::optional<std::string>>> rows) {
+HistoryRow Bookkeeping::parse_history_row(std::vector<std::optional<std::string>>&& row) {
   // Moved out, not copied: `retort history` reads every row (bench/).
-  auto text = [](std::vector<std::optional<std::string>>& row, std::size_t i) {
-    return i < row.size() && row[i] ? std::move(*row[i]) : std::string();
-  };
-  auto number = [](const std::vector<std::optional<std::string>>& row, std::size_t i) -> long long {
+  auto text = [&row](std::size_t i) { return i < row.size() && row[i] ? std::move(*row[i]) : std::string(); };
+  auto number = [&row](std::size_t i) -> long long {
     if (i >= row.size() || !row[i] || row[i]->empty()) return 0;
     try {
       return std::stoll(*row[i]);
@@ -147,24 +148,19 @@ std::vector<HistoryRow> Bookkeeping::parse_history(std::vector<std::vector<std::
       return 0;
     }
   };
-  std::vector<HistoryRow> out;
-  out.reserve(rows.size());
-  for (auto& row : rows) {
-    HistoryRow r;
-    r.id = number(row, 0);
-    r.revision = text(row, 1);
-    r.direction = text(row, 2);
-    r.checksum = text(row, 3);
-    r.state = text(row, 4);
-    r.started_at = text(row, 5);
-    r.duration_ms = number(row, 6);
-    r.host = text(row, 7);
-    r.tool_version = text(row, 8);
-    r.statements_done = number(row, 9);
-    r.error_message = text(row, 10);
-    out.push_back(std::move(r));
-  }
-  return out;
+  HistoryRow r;
+  r.id = number(0);
+  r.revision = text(1);
+  r.direction = text(2);
+  r.checksum = text(3);
+  r.state = text(4);
+  r.started_at = text(5);
+  r.duration_ms = number(6);
+  r.host = text(7);
+  r.tool_version = text(8);
+  r.statements_done = number(9);
+  r.error_message = text(10);
+  return r;
 }
 
 }  // namespace host

@@ -49,10 +49,14 @@ std::vector<std::string> VersionStore::versions() {
   });
 }
 
-std::vector<HistoryRow> VersionStore::history() {
-  return guarded(on_failure_, [this]() -> std::vector<HistoryRow> {
+std::vector<HistoryRow> VersionStore::history(Bookkeeping::HistoryColumns which) {
+  return guarded(on_failure_, [this, which]() -> std::vector<HistoryRow> {
     if (!exists(books_.history_table())) return {};
-    return Bookkeeping::parse_history(connection_.query(books_.select_history()));
+    std::vector<HistoryRow> rows;
+    connection_.query_each(books_.select_history(which), [&rows](Connection::Row&& row) {
+      rows.push_back(Bookkeeping::parse_history_row(std::move(row)));
+    });
+    return rows;
   });
 }
 

@@ -24,7 +24,7 @@ class VersionStore {
   /// The version rows; none if the table does not exist yet.
   std::vector<std::string> versions();
   /// Every history row, oldest first; none if the table does not exist.
-  std::vector<HistoryRow> history();
+  std::vector<HistoryRow> history(Bookkeeping::HistoryColumns which = Bookkeeping::HistoryColumns::all);
 
  private:
   bool exists(const std::string& table);
