@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -275,4 +276,21 @@ TEST(SqldirFolder, FilesAroundTheFirstReadsSizeAreReadWhole) {
     ASSERT_EQ(folder.size(), 1u);
     EXPECT_EQ(folder.read(0), content) << "size " << size;
   }
+}
+
+// Names are sorted on their first 16 bytes first (sql_files.cpp): names that
+// share those, one that is a prefix of another, and bytes past 0x7f must
+// still come out in the byte order std::string gives.
+TEST(SqldirFolder, NamesSortInByteOrderPastTheirFirstSixteenBytes) {
+  TempFolder dir;
+  const std::vector<std::string> names = {
+      "20240101120000_b.sql", "20240101120000_a.sql", "20240101120000.sql", "20240101120000_\xc3\xa9.sql",
+      "20240101120000_a_b.sql", "2024.sql", "a.sql", "\xc3\xa9.sql", "20240101120000_Z.sql"};
+  for (const auto& name : names) dir.write(name, "");
+  std::vector<std::string> expected = names;
+  std::sort(expected.begin(), expected.end());
+  const sqldir::SqlFolder folder(dir.path());
+  std::vector<std::string> listed;
+  for (std::size_t i = 0; i < folder.size(); ++i) listed.push_back(folder.path(i).substr(dir.path().size() + 1));
+  EXPECT_EQ(listed, expected);
 }

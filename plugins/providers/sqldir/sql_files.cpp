@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <filesystem>
 #include <system_error>
 #include <utility>
@@ -67,6 +68,34 @@ ssize_t read_retrying(int fd, char* into, std::size_t size) {
   }
 }
 
+// Sorted as std::sort(names) would, but on keys holding each name's first
+// 16 bytes (as unsigned bytes, 0 past the end), so most comparisons touch
+// neither the strings nor memcmp: with 10,000 files, sorting the names was
+// a tenth of `retort heads` (bench/).
+void sort_by_name(std::vector<std::string>& names) {
+  struct Key {
+    std::uint64_t high = 0, low = 0;
+    std::size_t at = 0;
+  };
+  std::vector<Key> keys(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string& name = names[i];
+    auto byte = [&name](std::size_t k) -> std::uint64_t { return k < name.size() ? static_cast<unsigned char>(name[k]) : 0u; };
+    for (std::size_t k = 0; k < 8; ++k) keys[i].high = keys[i].high << 8 | byte(k);
+    for (std::size_t k = 8; k < 16; ++k) keys[i].low = keys[i].low << 8 | byte(k);
+    keys[i].at = i;
+  }
+  std::sort(keys.begin(), keys.end(), [&names](const Key& a, const Key& b) {
+    if (a.high != b.high) return a.high < b.high;
+    if (a.low != b.low) return a.low < b.low;
+    return names[a.at] < names[b.at];
+  });
+  std::vector<std::string> sorted;
+  sorted.reserve(names.size());
+  for (const Key& key : keys) sorted.push_back(std::move(names[key.at]));
+  names = std::move(sorted);
+}
+
 class Listing {  // closes on every path out of the SqlFolder constructor
  public:
   explicit Listing(DIR* dir) : dir_(dir) {}
@@ -109,7 +138,7 @@ SqlFolder::SqlFolder(const std::string& folder)
     std::string name = entry->d_name;
     if (wanted_name(name) && readable_entry(folder_.get(), name, entry->d_type)) names_.push_back(std::move(name));
   }
-  std::sort(names_.begin(), names_.end());
+  sort_by_name(names_);
 }
 
 std::string SqlFolder::read(std::size_t index) const {
