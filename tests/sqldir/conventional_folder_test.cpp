@@ -198,3 +198,23 @@ TEST(SqldirConventionalFolder, ConventionalIdCollidingWithAHeaderIdNamesBothFile
   EXPECT_EQ(error_opening(dir), "duplicate revision id '000001' in " + dir.path() + "/a.sql and " + dir.path() +
                                     "/000001_users.up.sql");
 }
+
+// 1,200 files take the threaded read (folder_provider.cpp): every up and
+// down file must still pair with its version and chain in version order.
+TEST(SqldirConventionalFolder, ManyGolangMigrateFilesPairAndChainAsFewDo) {
+  TempFolder dir;
+  constexpr int versions = 600;
+  for (int v = 1; v <= versions; ++v) {
+    const std::string n = std::to_string(v);
+    dir.write(n + "_step_" + n + ".up.sql", "CREATE TABLE t" + n + " (id INT);");
+    dir.write(n + "_step_" + n + ".down.sql", "DROP TABLE t" + n + ";");
+  }
+  FolderProvider p(dir.path());
+  const std::vector<std::string> chain = chain_of(p);
+  ASSERT_EQ(chain.size(), static_cast<std::size_t>(versions));
+  EXPECT_EQ(chain.front(), "1 <-: step 1");
+  EXPECT_EQ(chain[9], "10 <- 9: step 10");
+  EXPECT_EQ(chain.back(), "600 <- 599: step 600");
+  EXPECT_EQ(script_of(p, 99, RETORT_UPGRADE), "CREATE TABLE t100 (id INT);");
+  EXPECT_EQ(script_of(p, 99, RETORT_DOWNGRADE), "DROP TABLE t100;");
+}
