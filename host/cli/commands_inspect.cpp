@@ -67,11 +67,19 @@ Json revision_json(const RevisionLabeler& label, const Revision& r) {
   return j;
 }
 
+// What `history` shows of a revision's rows: the latest that applied it.
+struct Outcome {
+  std::string started_at;
+  long long duration_ms = 0;
+  bool stamped = false;  // a stamp ran nothing: its 0 ms would read as a very fast run
+};
+
 // What the database holds, read without the lock: a reader may see a run in
-// progress, which is what `current` should say.
+// progress, which is what `current` should say. The history is summed up as
+// its rows arrive rather than kept: a long one is 10,000 rows (bench/).
 struct DatabaseView {
   std::vector<std::string> versions;
-  std::vector<HistoryRow> history;
+  std::unordered_map<std::string, Outcome> applied;
 };
 DatabaseView read_database(App& app, bool with_history) {
   auto connection = app.connect();
@@ -79,7 +87,12 @@ DatabaseView read_database(App& app, bool with_history) {
   VersionStore store(*connection, books);
   DatabaseView v;
   v.versions = store.versions();
-  if (with_history) v.history = store.history(Bookkeeping::HistoryColumns::outcomes);
+  if (!with_history) return v;
+  store.each_history(Bookkeeping::HistoryColumns::outcomes, [&v](HistoryRow&& row) {
+    if (row.state != "applied") return;
+    if (row.direction == "downgrade") v.applied.erase(row.revision);
+    else v.applied[std::move(row.revision)] = Outcome{std::move(row.started_at), row.duration_ms, row.direction == "stamp"};
+  });
   return v;
 }
 
@@ -149,13 +162,7 @@ int cmd_history(App& app) {
   std::vector<const Revision*> revisions = app.invocation().range
                                                 ? history_range(g, *app.invocation().range, db.versions)
                                                 : g.history_order();
-  // The latest applying row of each revision, if any. Keyed by views into
-  // db and the graph, which outlive these: a long history is 10,000 rows.
-  std::unordered_map<std::string_view, const HistoryRow*> applied;
-  applied.reserve(db.history.size());
-  for (const auto& row : db.history)
-    if (row.state == "applied" && row.direction != "downgrade") applied[row.revision] = &row;
-    else if (row.state == "applied") applied.erase(row.revision);
+  const auto& applied = db.applied;
   const std::unordered_set<std::string_view> current(db.versions.begin(), db.versions.end());
   // Applied = ancestors of the version rows, whether or not history says when.
   std::vector<Graph::Node> known;
@@ -171,9 +178,9 @@ int cmd_history(App& app) {
       j["applied"] = is_applied(*r);
       j["current"] = current.count(r->id) > 0;
       if (auto it = applied.find(r->id); it != applied.end() && is_applied(*r)) {
-        j["applied_at"] = it->second->started_at;
-        j["duration_ms"] = it->second->duration_ms;
-        j["stamped"] = it->second->direction == "stamp";
+        j["applied_at"] = it->second.started_at;
+        j["duration_ms"] = it->second.duration_ms;
+        j["stamped"] = it->second.stamped;
       }
       list.push_back(j);
     }
@@ -191,11 +198,10 @@ int cmd_history(App& app) {
     line += ", ";
     line += r->message;
     if (is_applied(*r)) {
-      // A stamp ran nothing: its 0 ms would read as a very fast run.
       auto it = applied.find(r->id);
       if (it == applied.end()) line += "  [applied]";
-      else if (it->second->direction == "stamp") line += "  [stamped " + it->second->started_at + "]";
-      else line += "  [applied " + it->second->started_at + ", " + std::to_string(it->second->duration_ms) + " ms]";
+      else if (it->second.stamped) line += "  [stamped " + it->second.started_at + "]";
+      else line += "  [applied " + it->second.started_at + ", " + std::to_string(it->second.duration_ms) + " ms]";
     }
     line += '\n';
     std::cout.write(line.data(), static_cast<std::streamsize>(line.size()));

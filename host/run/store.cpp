@@ -49,14 +49,18 @@ std::vector<std::string> VersionStore::versions() {
   });
 }
 
-std::vector<HistoryRow> VersionStore::history(Bookkeeping::HistoryColumns which) {
-  return guarded(on_failure_, [this, which]() -> std::vector<HistoryRow> {
-    if (!exists(books_.history_table())) return {};
-    std::vector<HistoryRow> rows;
-    connection_.query_each(books_.select_history(which), [&rows](Connection::Row&& row) {
-      rows.push_back(Bookkeeping::parse_history_row(std::move(row)));
+std::vector<HistoryRow> VersionStore::history() {
+  std::vector<HistoryRow> rows;
+  each_history(Bookkeeping::HistoryColumns::all, [&rows](HistoryRow&& row) { rows.push_back(std::move(row)); });
+  return rows;
+}
+
+void VersionStore::each_history(Bookkeeping::HistoryColumns which, const std::function<void(HistoryRow&&)>& each) {
+  guarded(on_failure_, [&] {
+    if (!exists(books_.history_table())) return;
+    connection_.query_each(books_.select_history(which), [&each](Connection::Row&& row) {
+      each(Bookkeeping::parse_history_row(std::move(row)));
     });
-    return rows;
   });
 }
 

@@ -24,7 +24,10 @@ class VersionStore {
   /// The version rows; none if the table does not exist yet.
   std::vector<std::string> versions();
   /// Every history row, oldest first; none if the table does not exist.
-  std::vector<HistoryRow> history(Bookkeeping::HistoryColumns which = Bookkeeping::HistoryColumns::all);
+  std::vector<HistoryRow> history();
+  /// The same rows handed to `each` one at a time, so a caller that keeps a
+  /// summary need not hold 10,000 rows; `which` as Bookkeeping::select_history.
+  void each_history(Bookkeeping::HistoryColumns which, const std::function<void(HistoryRow&&)>& each);
 
  private:
   bool exists(const std::string& table);

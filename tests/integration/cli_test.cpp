@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <retort/abi.h>
 
@@ -64,6 +65,27 @@ TEST_F(Cli, HistorySaysWhichRevisionsWereStampedRatherThanRun) {
   for (const auto& r : doc.at("history"))
     if (r.contains("stamped")) stamped[r.at("revision")] = r.at("stamped");
   EXPECT_EQ(stamped, (std::map<std::string, bool>{{it::shop_ids.at(0), false}, {it::shop_ids.back(), true}}));
+}
+
+// history sums the history table up row by row: a downgrade row cancels the
+// run before it, and a later stamp is what the revision shows.
+TEST_F(Cli, HistoryForgetsARevertedRunAndShowsTheStampAfterIt) {
+  project.use_shop();
+  ASSERT_EQ(project.retort({"upgrade", "head"}).code, 0);
+  ASSERT_EQ(project.retort({"downgrade", "-1"}).code, 0);
+  auto line_of = [](const std::string& out, const std::string& id) {
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);)
+      if (line.find(" -> " + id) != std::string::npos) return line;
+    return std::string("(no line for " + id + ")");
+  };
+  Result reverted = project.retort({"history"});
+  EXPECT_EXIT_CODE(reverted, 0);
+  EXPECT_THAT(line_of(reverted.out, it::shop_ids.back()), Not(HasSubstr("[")));
+  EXPECT_THAT(line_of(reverted.out, it::shop_ids.at(0)), HasSubstr("[applied "));
+  ASSERT_EQ(project.retort({"stamp", "head"}).code, 0);
+  Result stamped = project.retort({"history"});
+  EXPECT_THAT(line_of(stamped.out, it::shop_ids.back()), ::testing::ContainsRegex("\\[stamped [0-9T:.-]+Z\\]$"));
 }
 
 TEST_F(Cli, EveryCommandHasHelp) {
