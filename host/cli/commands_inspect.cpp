@@ -2,7 +2,7 @@
 // (for current and history) of the database's version and history tables.
 #include <iostream>
 #include <string_view>
-#include <unordered_map>
+#include <optional>
 #include <unordered_set>
 
 #include "host/cli/commands.hpp"
@@ -69,29 +69,37 @@ Json revision_json(const RevisionLabeler& label, const Revision& r) {
 
 // What `history` shows of a revision's rows: the latest that applied it.
 struct Outcome {
-  std::string started_at;
-  long long duration_ms = 0;
+  bool recorded = false;
   bool stamped = false;  // a stamp ran nothing: its 0 ms would read as a very fast run
+  long long duration_ms = 0;
+  std::string started_at;
 };
 
 // What the database holds, read without the lock: a reader may see a run in
-// progress, which is what `current` should say. The history is summed up as
-// its rows arrive rather than kept: a long one is 10,000 rows (bench/).
+// progress, which is what `current` should say.
 struct DatabaseView {
   std::vector<std::string> versions;
-  std::unordered_map<std::string, Outcome> applied;
+  /// By graph node; the history is summed up as its rows arrive rather than
+  /// kept, since a long one is 10,000 rows (bench/). Rows of revisions the
+  /// graph does not know are not shown, so not kept either.
+  std::vector<Outcome> applied;
 };
-DatabaseView read_database(App& app, bool with_history) {
+DatabaseView read_database(App& app, const Graph* history_of) {
   auto connection = app.connect();
   Bookkeeping books = app.bookkeeping();
   VersionStore store(*connection, books);
   DatabaseView v;
   v.versions = store.versions();
-  if (!with_history) return v;
-  store.each_history(Bookkeeping::HistoryColumns::outcomes, [&v](HistoryRow&& row) {
+  if (!history_of) return v;
+  const Graph& g = *history_of;
+  v.applied.resize(g.size());
+  store.each_history(Bookkeeping::HistoryColumns::outcomes, [&v, &g](HistoryRow&& row) {
     if (row.state != "applied") return;
-    if (row.direction == "downgrade") v.applied.erase(row.revision);
-    else v.applied[std::move(row.revision)] = Outcome{std::move(row.started_at), row.duration_ms, row.direction == "stamp"};
+    const std::optional<Graph::Node> node = g.find_node(row.revision);
+    if (!node) return;
+    Outcome& outcome = v.applied[*node];
+    if (row.direction == "downgrade") outcome = Outcome{};
+    else outcome = Outcome{true, row.direction == "stamp", row.duration_ms, std::move(row.started_at)};
   });
   return v;
 }
@@ -101,7 +109,7 @@ DatabaseView read_database(App& app, bool with_history) {
 int cmd_current(App& app) {
   const Graph& g = app.graph();
   RevisionLabeler label(g);
-  DatabaseView db = read_database(app, false);
+  DatabaseView db = read_database(app, nullptr);
   if (app.invocation().json) {
     Json list = Json::array();
     for (const auto& v : db.versions) {
@@ -158,7 +166,7 @@ int cmd_branches(App& app) {
 int cmd_history(App& app) {
   const Graph& g = app.graph();
   RevisionLabeler label(g);
-  DatabaseView db = read_database(app, true);
+  DatabaseView db = read_database(app, &g);
   std::vector<const Revision*> revisions = app.invocation().range
                                                 ? history_range(g, *app.invocation().range, db.versions)
                                                 : g.history_order();
@@ -177,10 +185,10 @@ int cmd_history(App& app) {
       Json j = revision_json(label, *r);
       j["applied"] = is_applied(*r);
       j["current"] = current.count(r->id) > 0;
-      if (auto it = applied.find(r->id); it != applied.end() && is_applied(*r)) {
-        j["applied_at"] = it->second.started_at;
-        j["duration_ms"] = it->second.duration_ms;
-        j["stamped"] = it->second.stamped;
+      if (const Outcome& outcome = applied[g.node_of(*r)]; outcome.recorded && is_applied(*r)) {
+        j["applied_at"] = outcome.started_at;
+        j["duration_ms"] = outcome.duration_ms;
+        j["stamped"] = outcome.stamped;
       }
       list.push_back(j);
     }
@@ -198,10 +206,10 @@ int cmd_history(App& app) {
     line += ", ";
     line += r->message;
     if (is_applied(*r)) {
-      auto it = applied.find(r->id);
-      if (it == applied.end()) line += "  [applied]";
-      else if (it->second.stamped) line += "  [stamped " + it->second.started_at + "]";
-      else line += "  [applied " + it->second.started_at + ", " + std::to_string(it->second.duration_ms) + " ms]";
+      const Outcome& outcome = applied[g.node_of(*r)];
+      if (!outcome.recorded) line += "  [applied]";
+      else if (outcome.stamped) line += "  [stamped " + outcome.started_at + "]";
+      else line += "  [applied " + outcome.started_at + ", " + std::to_string(outcome.duration_ms) + " ms]";
     }
     line += '\n';
     std::cout.write(line.data(), static_cast<std::streamsize>(line.size()));
