@@ -18,6 +18,7 @@ Plan plan_upgrade(const Graph& graph, const std::vector<std::string>& current_ve
 
   const NodeSet wanted = applied_at_target(graph, resolve_target(graph, spec, state.rows()));
   Plan plan;
+  plan.steps.reserve(wanted.size());
   for (Graph::Node n : graph.topological_nodes())
     if (wanted.contains(n) && !state.is_applied(n)) plan.steps.push_back(state.apply(n));
   for (Graph::Node n : state.rows()) plan.final_versions.push_back(graph.revision(n).id);

@@ -73,7 +73,7 @@ std::vector<Connection::Row> Connection::query(std::string_view sql) {
   return rows.take();
 }
 
-void Connection::query_each(std::string_view sql, const std::function<void(Row&&)>& each) {
+void Connection::query_each(std::string_view sql, const std::function<void(const RowView&)>& each) {
   ErrorReport report;
   RowCollector rows(dialect_, each);
   int rc;

@@ -35,9 +35,11 @@ class Connection {
   /// Runs one statement and returns every row, all values as text.
   std::vector<Row> query(std::string_view sql);
   /// As query(), handing each row to `each` as it arrives instead of keeping
-  /// them all: a long history table need not be in memory twice. An
-  /// exception from `each` ends the reading and is rethrown here.
-  void query_each(std::string_view sql, const std::function<void(Row&&)>& each);
+  /// them all, as views valid during the call: a long history table is
+  /// neither copied nor held. An exception from `each` ends the reading and
+  /// is rethrown here.
+  using RowView = std::vector<std::optional<std::string_view>>;
+  void query_each(std::string_view sql, const std::function<void(const RowView&)>& each);
   void begin();
   void commit();
   void rollback();

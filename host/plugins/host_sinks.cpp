@@ -79,7 +79,7 @@ std::string TextCollector::take() {
   return std::move(text_);
 }
 
-RowCollector::RowCollector(std::string plugin, std::function<void(QueryRow&&)> each)
+RowCollector::RowCollector(std::string plugin, std::function<void(const QueryRowView&)> each)
     : SinkBase(std::move(plugin)), sink_{this, &RowCollector::on_row}, each_(std::move(each)) {}
 
 void RowCollector::on_row(void* context, const retort_str* values, std::size_t count) noexcept {
@@ -90,14 +90,20 @@ void RowCollector::on_row(void* context, const retort_str* values, std::size_t c
   for (std::size_t i = 0; i < count; ++i)
     if (values[i].size > max_text) return self->remember_absurd_size("value", values[i].size, "bytes");
   try {
+    if (self->each_) {
+      self->view_.assign(count, std::nullopt);
+      for (std::size_t i = 0; i < count; ++i)
+        if (values[i].data) self->view_[i] = std::string_view(values[i].data, values[i].size);
+      self->each_(self->view_);
+      return;
+    }
     QueryRow row;
     row.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
       if (values[i].data) row.emplace_back(std::string(values[i].data, values[i].size));
       else row.emplace_back(std::nullopt);
     }
-    if (self->each_) self->each_(std::move(row));
-    else self->rows_.push_back(std::move(row));
+    self->rows_.push_back(std::move(row));
   } catch (...) {
     self->remember_current_exception();
   }

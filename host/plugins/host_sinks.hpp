@@ -12,6 +12,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace host {
@@ -60,19 +61,23 @@ class TextCollector : private SinkBase {
 };
 
 using QueryRow = std::vector<std::optional<std::string>>;
+/// A row as the plugin handed it over: views valid only during the call.
+using QueryRowView = std::vector<std::optional<std::string_view>>;
 
 /// Collects query() rows; a value with null data is SQL NULL.
 class RowCollector : private SinkBase {
  public:
-  /// With `each`, rows go to it as they come and take() returns none.
-  explicit RowCollector(std::string plugin, std::function<void(QueryRow&&)> each = {});
+  /// With `each`, rows go to it as they come, as views into the plugin's
+  /// buffers (nothing copied), and take() returns none.
+  explicit RowCollector(std::string plugin, std::function<void(const QueryRowView&)> each = {});
   const retort_row_sink* sink() const noexcept { return &sink_; }
   std::vector<QueryRow> take();
 
  private:
   static void on_row(void* self, const retort_str* values, std::size_t count) noexcept;
   retort_row_sink sink_;
-  std::function<void(QueryRow&&)> each_;
+  std::function<void(const QueryRowView&)> each_;
+  QueryRowView view_;  // reused from row to row
   std::vector<QueryRow> rows_;
 };
 

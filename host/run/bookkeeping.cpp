@@ -1,5 +1,7 @@
 #include "host/run/bookkeeping.hpp"
 
+#include <charconv>
+
 #include <retort/sdk/revision.hpp>
 
 #include "host/plugins/plugins.hpp"
@@ -137,16 +139,12 @@ std::string Bookkeeping::finish_pending(const std::string& revision, const std::
          " = " + literal(revision) + " AND " + ident("state") + " = 'pending'";
 }
 
-HistoryRow Bookkeeping::parse_history_row(std::vector<std::optional<std::string>>&& row) {
-  // Moved out, not copied: `retort history` reads every row (bench/).
-  auto text = [&row](std::size_t i) { return i < row.size() && row[i] ? std::move(*row[i]) : std::string(); };
+HistoryRow Bookkeeping::parse_history_row(const std::vector<std::optional<std::string_view>>& row) {
+  auto text = [&row](std::size_t i) { return i < row.size() && row[i] ? std::string(*row[i]) : std::string(); };
   auto number = [&row](std::size_t i) -> long long {
-    if (i >= row.size() || !row[i] || row[i]->empty()) return 0;
-    try {
-      return std::stoll(*row[i]);
-    } catch (...) {
-      return 0;
-    }
+    long long value = 0;
+    if (i < row.size() && row[i]) std::from_chars(row[i]->data(), row[i]->data() + row[i]->size(), value);
+    return value;  // 0 for NULL or what is not a number, as before
   };
   HistoryRow r;
   r.id = number(0);

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace host {
@@ -56,8 +57,8 @@ class Bookkeeping {
   std::string finish_pending(const std::string& revision, const std::string& state, long long duration_ms,
                              long long statements_done, const std::string& error_message) const;
 
-  /// Parses a row of select_history(), moving its values out.
-  static HistoryRow parse_history_row(std::vector<std::optional<std::string>>&& row);
+  /// Parses a row of select_history(), as Connection::query_each hands it.
+  static HistoryRow parse_history_row(const std::vector<std::optional<std::string_view>>& row);
 
  private:
   std::string table(const std::string& name) const;

@@ -100,6 +100,7 @@ HistoryRow Runner::history_row(const Step& step, const std::string& checksum, co
 
 std::vector<StepReport> Runner::run(const Plan& plan) {
   std::vector<StepReport> reports;
+  reports.reserve(plan.steps.size());
   const bool whole_run = !options_.transaction_per_migration;
   bool open = false;  // a whole-run transaction is open
   const auto run_start = std::chrono::steady_clock::now();

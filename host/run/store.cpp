@@ -58,8 +58,8 @@ std::vector<HistoryRow> VersionStore::history() {
 void VersionStore::each_history(Bookkeeping::HistoryColumns which, const std::function<void(HistoryRow&&)>& each) {
   guarded(on_failure_, [&] {
     if (!exists(books_.history_table())) return;
-    connection_.query_each(books_.select_history(which), [&each](Connection::Row&& row) {
-      each(Bookkeeping::parse_history_row(std::move(row)));
+    connection_.query_each(books_.select_history(which), [&each](const Connection::RowView& row) {
+      each(Bookkeeping::parse_history_row(row));
     });
   });
 }
