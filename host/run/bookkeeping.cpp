@@ -70,6 +70,7 @@ std::string Bookkeeping::select_history(HistoryColumns which) const {
   for (const char* c : {"id", "revision", "direction", "checksum", "state", "started_at", "duration_ms",
                         "host", "tool_version", "statements_done", "error_message"}) {
     const std::string_view name = c;
+    if (which == HistoryColumns::outcomes && name == "host") break;  // the rest are not wanted: not selected
     const bool wanted = which == HistoryColumns::all || name == "revision" || name == "direction" ||
                         name == "state" || name == "started_at" || name == "duration_ms";
     if (!cols.empty()) cols += ", ";

@@ -43,8 +43,8 @@ class Bookkeeping {
   std::vector<std::string> create_tables() const;
   std::string select_versions() const;
   /// `outcomes` selects what `retort history` shows (revision, direction,
-  /// state, started_at, duration_ms) and NULL for the other columns, which
-  /// parse as empty: the same parser, a third of the values to read.
+  /// state, started_at, duration_ms), NULL for the columns between them and
+  /// nothing after; both parse as empty: the same parser, fewer values.
   enum class HistoryColumns { all, outcomes };
   std::string select_history(HistoryColumns which = HistoryColumns::all) const;
   /// Moves the version rows: an UPDATE for one-for-one, else DELETEs and INSERTs.
