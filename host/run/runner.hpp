@@ -45,20 +45,15 @@ struct RunOptions {
   bool executes = true;
 };
 
-struct StepReport {
-  std::string revision;
-  Direction direction;
-  long long duration_ms;
-};
-
 class Runner {
  public:
   Runner(const Dialect& dialect, const Collector& collector, const Bookkeeping& books, Sink& sink,
          RunOptions options);
 
-  /// Runs every step; throws Error naming the failed revision, after
-  /// rolling back and recording the failure.
-  std::vector<StepReport> run(const Plan& plan);
+  /// Runs every step and returns how many ran; throws Error naming the
+  /// failed revision, after rolling back and recording the failure. Each
+  /// revision's duration is logged and recorded in its history row.
+  std::size_t run(const Plan& plan);
 
  private:
   void run_in_transaction(const Step& step, const RevisionScript& script, bool own_transaction);
