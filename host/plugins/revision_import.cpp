@@ -51,8 +51,12 @@ struct Record {
 // terminal. Control characters become spaces; ids and labels are checked
 // by the graph instead.
 std::string one_line(std::string text) {
-  for (char& c : text)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  // Written to store unconditionally, which the compiler vectorises: every
+  // message and origin of every revision passes here (bench/).
+  for (char& c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    c = byte < 0x20 || byte == 0x7f ? ' ' : c;
+  }
   return text;
 }
 

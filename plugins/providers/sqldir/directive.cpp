@@ -40,7 +40,7 @@ bool starts_with_prefix_ignoring_case(std::string_view text) {
 
 std::optional<Directive> directive_in(std::string_view line) {
   std::string_view rest = skip_space(line);
-  if (rest.substr(0, 2) != "--") return std::nullopt;
+  if (rest.size() < 2 || rest[0] != '-' || rest[1] != '-') return std::nullopt;
   rest = skip_space(rest.substr(2));
   if (!starts_with_prefix_ignoring_case(rest)) return std::nullopt;
 

@@ -60,6 +60,7 @@ std::string unrecognised_file(const std::string& path) {
 // header-less file left for chain_conventional(), or the failure reading or
 // parsing it raised.
 struct FolderProvider::ReadFile {
+  std::string path;  // of a parsed file: its origin
   std::optional<ParsedRevision> parsed;
   std::optional<ConventionalFile> conventional;
   std::exception_ptr failure;
@@ -72,6 +73,7 @@ FolderProvider::ReadFile FolderProvider::read_one(const SqlFolder& folder, std::
     std::string content = folder.read(index);
     if (has_retort_directive(content)) {
       out.parsed = parse_sql_revision(path, content);
+      out.path = std::move(path);
     } else {
       std::optional<ConventionalName> name = conventional_name(path);
       if (!name) throw retort::failure(unrecognised_file(path), RETORT_ERROR_REVISION);
@@ -124,7 +126,7 @@ FolderProvider::FolderProvider(std::string_view folder) {
   entries_.reserve(read.size());
   std::vector<ConventionalFile> conventional;
   for (std::size_t i = 0; i < read.size(); ++i) {
-    if (read[i].parsed) entries_.push_back(Entry{std::move(*read[i].parsed), files.path(i), {}, {}, {}, {}});
+    if (read[i].parsed) entries_.push_back(Entry{std::move(*read[i].parsed), std::move(read[i].path), {}, {}, {}, {}});
     else conventional.push_back(std::move(*read[i].conventional));
   }
   for (ChainedRevision& r : chain_conventional(conventional))
