@@ -370,6 +370,9 @@ INSERT INTO retort_history SELECT * FROM full.retort_history;
     for name, ours, theirs in commands:
         cases = [Case(f"retort {name} (cpp)", retort_cmd(retort, project, "cpp", books_url, *ours)),
                  Case(f"retort {name} (sqldir)", retort_cmd(retort, project, "sqldir", books_url, *ours))]
+        if name == "heads":
+            cases.append(Case(f"floor: read the {n} sqldir files (C, one thread)",
+                              [str(read_files_program(work)), str(project.root / "sqldir")]))
         if with_alembic:
             cases.append(Case(f"alembic {name}", alembic_cmd(project, *theirs), env=alembic_env))
         if name == "upgrade head --sql":
@@ -387,6 +390,14 @@ INSERT INTO retort_history SELECT * FROM full.retort_history;
                  ["sqlite3", str(db), "SELECT version_num FROM retort_version"]),
         ], reference="floor: sqlite3 DB 'SELECT version_num ...'"))
     return groups
+
+
+def read_files_program(work: Path) -> Path:
+    """bench/read_files.c, built once: what reading the sqldir files costs alone."""
+    source, program = HERE / "read_files.c", work / "read-files"
+    if not program.exists() or program.stat().st_mtime < source.stat().st_mtime:
+        sh(["cc", "-O2", "-o", str(program), str(source)])
+    return program
 
 
 def startup_group(retort: Path, project: Project) -> Group:
