@@ -49,7 +49,8 @@ int cmd_check(App& app) {
       recorded[row.revision] = row.checksum;
   }
   if (!applied.empty()) {
-    Collector collector = app.collector(true);
+    // Online, as the checksum is always an online run's (docs/checksums.md).
+    Collector collector = app.collector(false);
     for (const auto& id : g.topological_order()) {
       auto it = recorded.find(id);
       if (!applied.count(id) || it == recorded.end()) continue;

@@ -12,14 +12,15 @@
 #include "host/run/script_transaction.hpp"
 
 namespace host {
-namespace {
 
 // The state behind one retort_migration_context; its callbacks are called
 // from plugin code and so must never throw.
-struct Session {
+struct CollectSession {
   const Dialect& dialect;
   const std::vector<std::pair<std::string, std::string>>& x_args;
   bool split_scripts;
+  bool render;  // false for the run that only checksums
+  bool hash;    // false for the --sql run whose checksum comes from an online run
   ChecksumBuilder checksum;
   std::vector<std::string> statements;
   // The first operation the host refused. A plugin that ignores the
@@ -28,12 +29,14 @@ struct Session {
   std::string_view revision_id = {};  // for log lines
 };
 
+namespace {
+
 // What one operation runs. Raw SQL is split when the revision runs outside a
 // transaction, and also when it wraps itself in BEGIN ... COMMIT: that
 // wrapper is dropped so the script runs inside retort's own transaction
 // (docs/decisions.md). Only the statements change; the checksum was taken
 // from the operation as the plugin gave it.
-std::vector<std::string> statements_of(const Session& s, const retort_op& o) {
+std::vector<std::string> statements_of(const CollectSession& s, const retort_op& o) {
   if (o.kind != RETORT_OP_EXECUTE) return s.dialect.render(o);
   const std::string_view sql = retort::view(o.sql);
   if (!s.split_scripts && !may_open_own_transaction(sql)) return s.dialect.render(o);
@@ -46,7 +49,7 @@ std::vector<std::string> statements_of(const Session& s, const retort_op& o) {
   return s.split_scripts ? statements : s.dialect.render(o);
 }
 
-int refuse_op(Session* s, retort_error* err, ExitCode code, const std::string& message) noexcept {
+int refuse_op(CollectSession* s, retort_error* err, ExitCode code, const std::string& message) noexcept {
   try {
     if (!s->refused) s->refused.emplace(code, message);
   } catch (...) {
@@ -56,11 +59,12 @@ int refuse_op(Session* s, retort_error* err, ExitCode code, const std::string& m
 }
 
 int on_op(void* host, const retort_op* op, retort_error* err) noexcept {
-  auto* s = static_cast<Session*>(host);
+  auto* s = static_cast<CollectSession*>(host);
   try {
     OwnedOp owned = OwnedOp::copy(op);
     const retort_op& o = owned.view();
-    s->checksum.add(o);
+    if (s->hash) s->checksum.add(o);
+    if (!s->render) return RETORT_OK;
     std::vector<std::string> out = statements_of(*s, o);
     for (auto& statement : out) s->statements.push_back(std::move(statement));
     return RETORT_OK;
@@ -74,7 +78,7 @@ int on_op(void* host, const retort_op* op, retort_error* err) noexcept {
 }
 
 int on_x_argument(void* host, retort_str key, retort_str* value) noexcept {
-  auto* s = static_cast<Session*>(host);
+  auto* s = static_cast<CollectSession*>(host);
   if (!value || (key.size && !key.data)) return 0;
   std::string_view k = retort::view(key);
   for (const auto& [name, v] : s->x_args) {
@@ -92,19 +96,37 @@ Collector::Collector(const Dialect& dialect, std::vector<Provider*> providers,
                      std::vector<std::pair<std::string, std::string>> x_args, bool offline)
     : dialect_(dialect), providers_(std::move(providers)), x_args_(std::move(x_args)), offline_(offline) {}
 
+// The checksum always describes the operations of an online run
+// (docs/checksums.md): a revision may emit other operations when told it is
+// offline, and `check` must compare like with like whatever wrote the row.
+// Offline, the statements come from the offline run and the checksum from a
+// second run that renders nothing; each operation is still hashed once.
 RevisionScript Collector::collect(const Revision& revision, Direction direction, bool split_scripts) const {
   if (revision.provider >= providers_.size() || !providers_[revision.provider])
     plugin_error("revision '" + revision.id + "' has no provider");
-  Session session{dialect_, x_args_, split_scripts, ChecksumBuilder(), {}, std::nullopt};
+  if (!offline_) {
+    CollectSession online{dialect_, x_args_, split_scripts, true, true, ChecksumBuilder(), {}, std::nullopt};
+    run(revision, direction, false, online);
+    return RevisionScript{std::move(online.statements), online.checksum.finish()};
+  }
+  CollectSession offline{dialect_, x_args_, split_scripts, true, false, ChecksumBuilder(), {}, std::nullopt};
+  run(revision, direction, true, offline);
+  CollectSession checksum_only{dialect_, x_args_, split_scripts, false, true, ChecksumBuilder(), {}, std::nullopt};
+  run(revision, direction, false, checksum_only);
+  return RevisionScript{std::move(offline.statements), checksum_only.checksum.finish()};
+}
+
+void Collector::run(const Revision& revision, Direction direction, bool offline, CollectSession& session) const {
   session.revision_id = revision.id;
   retort_migration_context ctx{};
   ctx.struct_size = sizeof ctx;
   ctx.host = &session;
   ctx.dialect = retort::str(dialect_.name());
-  ctx.offline = offline_ ? 1 : 0;
+  ctx.offline = offline ? 1 : 0;
   ctx.revision_id = retort::str(revision.id);
   ctx.op = &on_op;
   ctx.x_argument = &on_x_argument;
+  ctx.host_abi_minor = RETORT_ABI_MINOR;
   const char* verb = direction == Direction::upgrade ? "upgrade" : "downgrade";
   try {
     providers_[revision.provider]->run(revision.index,
@@ -116,7 +138,6 @@ RevisionScript Collector::collect(const Revision& revision, Direction direction,
   } catch (const Error& e) {
     throw Error(e.code(), "revision " + revision.id + " (" + revision.origin + ") " + verb + ": " + e.what());
   }
-  return RevisionScript{std::move(session.statements), session.checksum.finish()};
 }
 
 }  // namespace host

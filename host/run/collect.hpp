@@ -15,6 +15,7 @@ namespace host {
 
 class Dialect;
 class Provider;
+struct CollectSession;
 
 /// What one revision runs in one direction.
 struct RevisionScript {
@@ -27,12 +28,15 @@ class Collector {
   Collector(const Dialect& dialect, std::vector<Provider*> providers,
             std::vector<std::pair<std::string, std::string>> x_args, bool offline);
 
-  /// Runs `revision` in `direction`. With `split_scripts`, raw SQL scripts are
+  /// Runs `revision` in `direction`, told it is offline if the collector
+  /// is; the checksum is always that of an online run. With `split_scripts`, raw SQL scripts are
   /// split into single statements (for runs outside a transaction).
   /// Throws Error naming the revision when the plugin or the dialect fails.
   RevisionScript collect(const Revision& revision, Direction direction, bool split_scripts) const;
 
  private:
+  void run(const Revision& revision, Direction direction, bool offline, CollectSession& session) const;
+
   const Dialect& dialect_;
   std::vector<Provider*> providers_;
   std::vector<std::pair<std::string, std::string>> x_args_;
