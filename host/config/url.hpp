@@ -34,13 +34,19 @@ Url parse_url(std::string_view text);
 /// url.host, url.port, url.database, param.NAME. An absent part has no option.
 std::vector<std::pair<std::string, std::string>> connect_options(const Url& url);
 
-/// `text` with its password replaced by "***". Works on unparsable text too,
-/// then masking generously: everything between "//user:" and the last '@'.
+/// `text` with its password replaced by "***", and its user too when the
+/// user is the password. Works on unparsable text too, then masking
+/// generously: everything between "//user:" and the last '@'.
 std::string mask_url(std::string_view text);
 
-/// `text` with every occurrence of each non-empty secret, raw or
-/// percent-encoded, replaced by "***"; a secret under 8 characters only where
-/// it does not continue a word (as between regex \b boundaries). Apply to any message before printing it.
+/// `text` with passwords replaced by "***" where they occur as passwords:
+/// the userinfo of any URL in it (the user too when it is the password or a
+/// secret), a connection string's `password=VALUE` (`user=VALUE` when VALUE
+/// is a secret), and, for a secret that is not a word of letters, every
+/// occurrence raw or percent-encoded (under 8 characters only where it does
+/// not continue a word, as between regex \b boundaries). A password that is
+/// a word ("retort") is never masked inside names or retort's own words.
+/// Apply to any message before printing it.
 std::string mask_secrets(std::string text, const std::vector<std::string>& secrets);
 
 }  // namespace host

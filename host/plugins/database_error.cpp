@@ -3,6 +3,8 @@
 #include <cstring>
 #include <utility>
 
+#include "host/config/url.hpp"
+
 namespace host {
 
 namespace {
@@ -16,12 +18,11 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
+// Where a driver echoes the password, and only there: a password that is
+// also a word must not garble the names in the message (issue 17).
 std::string masked(std::string text, std::string_view secret) {
   if (secret.empty()) return text;
-  for (std::size_t at = text.find(secret); at != std::string::npos;
-       at = text.find(secret, at + 3))
-    text.replace(at, secret.size(), "***");
-  return text;
+  return mask_secrets(std::move(text), {std::string(secret)});
 }
 
 }  // namespace

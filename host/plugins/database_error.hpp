@@ -64,7 +64,7 @@ class ErrorReport {
 
   /// Throws DatabaseError unless `rc` is RETORT_OK. `plugin` prefixes the
   /// message; `operation` names the call when the plugin gave no reason;
-  /// `secret`, when not empty, is masked as *** wherever the message echoes it.
+  /// `secret`, when not empty, is masked as *** where the message echoes it (mask_secrets).
   void check(int rc, std::string_view plugin, std::string_view operation,
              std::string_view secret = {});
 

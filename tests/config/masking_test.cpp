@@ -95,13 +95,13 @@ TEST(MaskSecrets, EmptySecretsAreIgnored) {
 // Masking a short password inside words would garble the line and reveal
 // the password to anyone comparing it with the driver's own message.
 TEST(MaskSecrets, ShortSecretIsMaskedOnlyWhereItStandsAlone) {
-  EXPECT_EQ(mask_secrets("postgresql://u:p@h: accepting? p", {"p"}), "postgresql://u:***@h: accepting? ***");
-  EXPECT_EQ(mask_secrets("user admin, password admin1 or admin", {"admin"}), "user ***, password admin1 or ***");
+  EXPECT_EQ(mask_secrets("postgresql://u:7@h:5437 accepting? 7", {"7"}), "postgresql://u:***@h:5437 accepting? ***");
+  EXPECT_EQ(mask_secrets("user adm1n, password adm1n1 or adm1n", {"adm1n"}), "user ***, password adm1n1 or ***");
   EXPECT_EQ(mask_secrets("xx0123456789yy", {"0123456789"}), "xx***yy");
 }
 
 TEST(MaskSecrets, LongerSecretIsMaskedWholeBeforeAShorterOne) {
-  EXPECT_EQ(mask_secrets("abcdef abc", {"abc", "abcdef"}), "*** ***");
+  EXPECT_EQ(mask_secrets("abc9ef abc9", {"abc9", "abc9ef"}), "*** ***");
 }
 
 TEST(MaskSecrets, MaskIsNotMaskedAgain) { EXPECT_EQ(mask_secrets("a*b", {"*"}), "a***b"); }
@@ -111,6 +111,45 @@ TEST(MaskSecrets, ParsedPasswordWithSpecialCharactersDisappears) {
   const auto message = "connect to " + url.text + " failed for password " + url.password;
   const auto masked = mask_secrets(message, {url.password});
   expect_no_trace_of(masked, {"p@ss:w!", "p%40ss%3Aw%21", "%40", "ss:w"});
+}
+
+// Issue 17: user and password `retort`, a database named retort_kr_1. The
+// password is masked where it is one; the messages stay readable.
+TEST(MaskSecrets, PasswordThatIsAWordIsNotMaskedInRetortsOwnWords) {
+  EXPECT_EQ(mask_secrets("run 'retort stamp c00000000001' and then 'retort upgrade head'", {"retort"}),
+            "run 'retort stamp c00000000001' and then 'retort upgrade head'");
+  EXPECT_EQ(mask_secrets("postgresql: database \"retort_kr_1\" does not exist", {"retort"}),
+            "postgresql: database \"retort_kr_1\" does not exist");
+  EXPECT_EQ(mask_secrets("Unknown database 'retort_kr_1' (retort)", {"retort"}), "Unknown database 'retort_kr_1' (retort)");
+}
+
+TEST(MaskSecrets, PasswordThatIsAWordIsMaskedInAUrlWithTheUserItEquals) {
+  EXPECT_EQ(mask_secrets("cannot connect to postgresql://retort:retort@127.0.0.1:5432/retort_kr_1: refused", {"retort"}),
+            "cannot connect to postgresql://***:***@127.0.0.1:5432/retort_kr_1: refused");
+  // mask_url ran first: the user is the secret still.
+  EXPECT_EQ(mask_secrets("cannot connect to mariadb://retort:***@h/retort_kr_1", {"retort"}),
+            "cannot connect to mariadb://***:***@h/retort_kr_1");
+  // Another user stays visible.
+  EXPECT_EQ(mask_secrets("postgresql://alice:retort@h/retort_kr_1", {"retort"}), "postgresql://alice:***@h/retort_kr_1");
+}
+
+TEST(MaskSecrets, PasswordInAnEchoedConnectionStringIsMasked) {
+  EXPECT_EQ(mask_secrets("host=127.0.0.1 user=retort password=retort dbname=retort_kr_1", {"retort"}),
+            "host=127.0.0.1 user=*** password=*** dbname=retort_kr_1");
+  EXPECT_EQ(mask_secrets("invalid: host=h password='ret ort\\'s' dbname=retort", {"ret ort's"}),
+            "invalid: host=h password='***' dbname=retort");
+  EXPECT_EQ(mask_secrets("user=alice PASSWORD = s3cret", {"s3cret"}), "user=alice PASSWORD = ***");
+}
+
+TEST(MaskSecrets, AnyUrlPasswordInAMessageIsMasked) {
+  EXPECT_EQ(mask_secrets("see postgresql://bob:hunter@db/x and mysql://u:p%40ss@h/y", {}),
+            "see postgresql://bob:***@db/x and mysql://u:***@h/y");
+}
+
+TEST(MaskUrl, UserThatIsThePasswordIsMaskedToo) {
+  EXPECT_EQ(mask_url("postgresql://retort:retort@127.0.0.1:5432/retort_kr_1"),
+            "postgresql://***:***@127.0.0.1:5432/retort_kr_1");
+  EXPECT_EQ(mask_url("postgresql://retort:s3cret@127.0.0.1/retort_kr_1"), "postgresql://retort:***@127.0.0.1/retort_kr_1");
 }
 
 }  // namespace

@@ -1,0 +1,35 @@
+// A driver's message keeps its names when the password is also a word
+// (issue 17: user and password `retort`, database retort_kr_1).
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <string>
+
+#include "host/plugins/database_error.hpp"
+
+namespace {
+
+std::string message_of(const char* plugin_message, std::string_view secret) {
+  host::ErrorReport report;
+  std::strncpy(report.get()->message, plugin_message, sizeof report.get()->message - 1);
+  report.get()->kind = RETORT_ERROR_DATABASE;
+  try {
+    report.raise("postgresql", "connect", secret);
+  } catch (const host::DatabaseError& e) {
+    return e.what();
+  }
+  return "not raised";
+}
+
+TEST(DatabaseErrorMasking, PasswordThatIsAWordLeavesTheDatabaseNameAlone) {
+  EXPECT_EQ(message_of("FATAL: database \"retort_kr_1\" does not exist", "retort"),
+            "postgresql: FATAL: database \"retort_kr_1\" does not exist");
+}
+
+TEST(DatabaseErrorMasking, PasswordEchoedFromTheConnectionStringIsMasked) {
+  EXPECT_EQ(message_of("invalid connection option in \"user=retort password=retort dbname=retort_kr_1\"", "retort"),
+            "postgresql: invalid connection option in \"user=*** password=*** dbname=retort_kr_1\"");
+  EXPECT_EQ(message_of("bad password s3cr3t-pw given", "s3cr3t-pw"), "postgresql: bad password *** given");
+}
+
+}  // namespace
