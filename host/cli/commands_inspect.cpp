@@ -71,7 +71,7 @@ Json revision_json(const RevisionLabeler& label, const Revision& r) {
 struct Outcome {
   bool recorded = false;
   bool stamped = false;  // a stamp ran nothing: its 0 ms would read as a very fast run
-  long long duration_ms = 0;
+  std::optional<long long> duration_ms;  // none: applied by an offline script
   std::string started_at;
 };
 
@@ -187,7 +187,7 @@ int cmd_history(App& app) {
       j["current"] = current.count(r->id) > 0;
       if (const Outcome& outcome = applied[g.node_of(*r)]; outcome.recorded && is_applied(*r)) {
         j["applied_at"] = outcome.started_at;
-        j["duration_ms"] = outcome.duration_ms;
+        j["duration_ms"] = outcome.duration_ms ? Json(*outcome.duration_ms) : Json(nullptr);
         j["stamped"] = outcome.stamped;
       }
       list.push_back(j);
@@ -209,7 +209,8 @@ int cmd_history(App& app) {
       const Outcome& outcome = applied[g.node_of(*r)];
       if (!outcome.recorded) line += "  [applied]";
       else if (outcome.stamped) line += "  [stamped " + outcome.started_at + "]";
-      else line += "  [applied " + outcome.started_at + ", " + std::to_string(outcome.duration_ms) + " ms]";
+      else if (!outcome.duration_ms) line += "  [applied " + outcome.started_at + "]";
+      else line += "  [applied " + outcome.started_at + ", " + std::to_string(*outcome.duration_ms) + " ms]";
     }
     line += '\n';
     std::cout.write(line.data(), static_cast<std::streamsize>(line.size()));

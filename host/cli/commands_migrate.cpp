@@ -188,6 +188,8 @@ int cmd_stamp(App& app) {
         row.checksum = collector.collect(graph.at(id), Direction::upgrade, false).checksum;
         row.state = "applied";
         row.started_at = utc_now_iso8601();
+        row.started_when_applied = app.invocation().sql;
+        if (!app.invocation().sql) row.duration_ms = 0;
         row.host = options.host_name;
         row.tool_version = RETORT_VERSION;
         sink.execute(books.insert_history(row));

@@ -5,6 +5,7 @@
 #include <retort/sdk/revision.hpp>
 
 #include "host/plugins/plugins.hpp"
+#include "host/run/engine_clock.hpp"
 
 namespace host {
 
@@ -109,13 +110,30 @@ std::vector<std::string> Bookkeeping::move_versions(const std::vector<std::strin
 
 std::string Bookkeeping::delete_all_versions() const { return "DELETE FROM " + table(version_table_); }
 
+namespace {
+
+std::string number_or_null(std::optional<long long> value) {
+  return value ? std::to_string(*value) : std::string("NULL");
+}
+
+}  // namespace
+
+std::string Bookkeeping::started_at(const HistoryRow& r) const {
+  if (r.started_when_applied) {
+    if (!quoted().utc_now) quoted_->utc_now = utc_now_sql(dialect_.name()).value_or("");
+    // A dialect retort does not know the clock of keeps the time the row was written.
+    if (!quoted_->utc_now->empty()) return *quoted_->utc_now;
+  }
+  return literal(r.started_at);
+}
+
 std::string Bookkeeping::insert_history(const HistoryRow& r) const {
   // The columns are in quoted().insert_history, in this order.
   std::string sql = quoted().insert_history;
   bool first = true;
   for (const std::string& value :
-       {literal(r.revision), literal(r.direction), literal(r.checksum), literal(r.state), literal(r.started_at),
-        std::to_string(r.duration_ms), literal(r.host), literal(r.tool_version), std::to_string(r.statements_done),
+       {literal(r.revision), literal(r.direction), literal(r.checksum), literal(r.state), started_at(r),
+        number_or_null(r.duration_ms), literal(r.host), literal(r.tool_version), std::to_string(r.statements_done),
         r.error_message.empty() ? std::string("NULL") : literal(r.error_message)}) {
     if (!first) sql += ", ";
     first = false;
@@ -131,10 +149,10 @@ std::string Bookkeeping::update_pending_progress(const std::string& revision, lo
 }
 
 std::string Bookkeeping::finish_pending(const std::string& revision, const std::string& state,
-                                        long long duration_ms, long long done,
+                                        std::optional<long long> duration_ms, long long done,
                                         const std::string& error_message) const {
   return "UPDATE " + table(history_table_) + " SET " + ident("state") + " = " + literal(state) + ", " +
-         ident("duration_ms") + " = " + std::to_string(duration_ms) + ", " + ident("statements_done") + " = " +
+         ident("duration_ms") + " = " + number_or_null(duration_ms) + ", " + ident("statements_done") + " = " +
          std::to_string(done) + ", " + ident("error_message") + " = " +
          (error_message.empty() ? std::string("NULL") : literal(error_message)) + " WHERE " + ident("revision") +
          " = " + literal(revision) + " AND " + ident("state") + " = 'pending'";
@@ -147,6 +165,10 @@ HistoryRow Bookkeeping::parse_history_row(const std::vector<std::optional<std::s
     if (i < row.size() && row[i]) std::from_chars(row[i]->data(), row[i]->data() + row[i]->size(), value);
     return value;  // 0 for NULL or what is not a number, as before
   };
+  auto optional_number = [&](std::size_t i) -> std::optional<long long> {
+    if (i < row.size() && row[i]) return number(i);
+    return std::nullopt;
+  };
   HistoryRow r;
   r.id = number(0);
   r.revision = text(1);
@@ -154,7 +176,7 @@ HistoryRow Bookkeeping::parse_history_row(const std::vector<std::optional<std::s
   r.checksum = text(3);
   r.state = text(4);
   r.started_at = text(5);
-  r.duration_ms = number(6);
+  r.duration_ms = optional_number(6);
   r.host = text(7);
   r.tool_version = text(8);
   r.statements_done = number(9);

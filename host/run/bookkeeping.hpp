@@ -22,7 +22,10 @@ struct HistoryRow {
   std::string checksum;
   std::string state;              ///< applied | failed | pending
   std::string started_at;         ///< UTC, ISO 8601
-  long long duration_ms = 0;
+  /// Written as the database's own clock instead of `started_at`: an
+  /// offline script's rows say when it was applied (docs/decisions.md).
+  bool started_when_applied = false;
+  std::optional<long long> duration_ms;  ///< NULL when unknown (rows an offline script wrote)
   std::string host;
   std::string tool_version;
   long long statements_done = 0;  ///< progress of a pending (non-transactional) run
@@ -54,7 +57,8 @@ class Bookkeeping {
   std::string insert_history(const HistoryRow& row) const;
   /// Pending rows are found by revision: the lock guarantees at most one is live.
   std::string update_pending_progress(const std::string& revision, long long statements_done) const;
-  std::string finish_pending(const std::string& revision, const std::string& state, long long duration_ms,
+  std::string finish_pending(const std::string& revision, const std::string& state,
+                             std::optional<long long> duration_ms,
                              long long statements_done, const std::string& error_message) const;
 
   /// Parses a row of select_history(), as Connection::query_each hands it.
@@ -64,12 +68,15 @@ class Bookkeeping {
   std::string table(const std::string& name) const;
   std::string literal(const std::string& value) const;
   std::string ident(const std::string& name) const;
+  /// The started_at value of `r`: its literal, or the database's clock.
+  std::string started_at(const HistoryRow& r) const;
 
   /// The quoted names every step's statements repeat, rendered on first use:
   /// each is a call into the dialect, and per step they were a tenth of
   /// `upgrade --sql` (bench/).
   struct Quoted {
     std::string version_table, version_num, insert_history;  ///< insert_history: "INSERT INTO t (cols) VALUES ("
+    std::optional<std::string> utc_now;  ///< utc_now_sql() of the dialect, "" if none; looked up on first use
   };
   const Quoted& quoted() const;
 

@@ -92,7 +92,10 @@ HistoryRow Runner::history_row(const Step& step, const std::string& checksum, co
   row.checksum = checksum;
   row.state = state;
   row.started_at = started_at_;
-  row.duration_ms = state == "pending" ? 0 : elapsed_ms(step_start_);
+  // A script's rows take the time it is applied; how long that takes, no
+  // statement of the script can know.
+  row.started_when_applied = !options_.executes;
+  if (options_.executes) row.duration_ms = state == "pending" ? 0 : elapsed_ms(step_start_);
   row.host = options_.host_name;
   row.tool_version = RETORT_VERSION;
   return row;
@@ -250,7 +253,7 @@ void Runner::run_pending(const Step& step, const RevisionScript& script) {
     sink_.begin();
     open = true;
     for (const auto& s : books_.move_versions(step.versions_removed, step.versions_added)) sink_.execute(s);
-    sink_.execute(books_.finish_pending(r.id, "applied", elapsed_ms(step_start_), done, ""));
+    sink_.execute(books_.finish_pending(r.id, "applied", duration(), done, ""));
     sink_.commit();
   } catch (const Error& e) {
     const std::optional<Error> stop = stop_reason();
@@ -259,7 +262,7 @@ void Runner::run_pending(const Step& step, const RevisionScript& script) {
       if (open) sink_.rollback();
       if (row_written)
         sink_.execute(
-            books_.finish_pending(r.id, "pending", elapsed_ms(step_start_), done, stop ? stop->what() : message));
+            books_.finish_pending(r.id, "pending", duration(), done, stop ? stop->what() : message));
     } catch (const Error& note_failure) {
       // After a signal the last line tells the story (a cancelled write
       // makes SQLite undo the run, retort's own tables included).
@@ -281,6 +284,11 @@ void Runner::run_pending(const Step& step, const RevisionScript& script) {
                                     "and 'retort stamp'");
     throw step_error(step, message, e.code(), where);
   }
+}
+
+std::optional<long long> Runner::duration() const {
+  if (!options_.executes) return std::nullopt;
+  return elapsed_ms(step_start_);
 }
 
 void Runner::record_failure(const Step& step, const std::string& checksum, const std::string& message) {

@@ -61,6 +61,8 @@ class Runner {
   void record_failure(const Step& step, const std::string& checksum, const std::string& message);
   HistoryRow history_row(const Step& step, const std::string& checksum, const std::string& state) const;
   void checkpoint();
+  /// The step's duration so far; none for a script, which runs later.
+  std::optional<long long> duration() const;
   /// Why the run must stop (a signal, a lost lock), if the checkpoint says
   /// so: a failed statement may be the cancelled victim of one.
   std::optional<Error> stop_reason();

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <ctime>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -192,6 +194,57 @@ TEST_P(Scenario, OfflineScriptGivesTheSameSchemaAndVersionAsTheOnlineRun) {
   EXPECT_EQ(offline->tables(), project.db().tables());
   EXPECT_EQ(offline->columns(), project.db().columns());
   EXPECT_EQ(offline->query("SELECT version_num FROM retort_version"), shop_ids.back() + "\n");
+}
+
+// UTC now as retort writes started_at: 2024-05-01T10:00:00.123Z.
+std::string utc_now_text() {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &tm);
+  char with_ms[40];
+  std::snprintf(with_ms, sizeof with_ms, "%s.%03dZ", text, static_cast<int>(ms));
+  return with_ms;
+}
+
+// Issue 17: a script's history rows carry the time it was applied, by the
+// database's clock, and no duration, which no statement of it can know.
+TEST_P(Scenario, OfflineScriptRecordsWhenItWasAppliedAndNoDuration) {
+  project.use_sql_revisions(two_tables);
+  const std::string before = utc_now_text();
+  Result script = project.retort({"upgrade", "head", "--sql", "--output", "script.sql"});
+  ASSERT_EQ(script.code, 0) << script.err;
+  const std::string generated = utc_now_text();
+  const std::string text = read_file(project.dir() / "script.sql");
+  EXPECT_THAT(text, Not(HasSubstr(before.substr(0, 11)))) << "the script holds a time of its own:\n" << text;
+  EXPECT_THAT(text, Not(HasSubstr(generated.substr(0, 11)))) << text;
+  Result applied = project.db().apply_script(project.dir() / "script.sql");
+  ASSERT_EQ(applied.code, 0) << applied.err << "\n" << text;
+
+  EXPECT_EQ(project.db().query("SELECT COUNT(*) FROM retort_history WHERE duration_ms IS NULL"), "2\n");
+  std::istringstream rows(project.db().query("SELECT started_at FROM retort_history ORDER BY id"));
+  const std::regex iso(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)");
+  std::string started_at, last;
+  int count = 0;
+  while (std::getline(rows, started_at)) {
+    ++count;
+    last = started_at;
+    EXPECT_TRUE(std::regex_match(started_at, iso)) << started_at;
+    EXPECT_GE(started_at, generated) << "recorded when the script was written, not applied";
+  }
+  EXPECT_EQ(count, 2);
+
+  Result history = project.retort({"history"});
+  EXPECT_EXIT_CODE(history, 0);
+  EXPECT_THAT(history.out, HasSubstr("[applied " + last + "]"));
+  EXPECT_THAT(history.out, Not(HasSubstr(" ms]")));
+  Result json = project.retort({"--format", "json", "history"});
+  EXPECT_EXIT_CODE(json, 0);
+  EXPECT_THAT(json.out, HasSubstr("\"duration_ms\": null"));
+  EXPECT_EXIT_CODE(project.retort({"check"}), 0);
 }
 
 TEST_P(Scenario, SqlToStdoutPrintsOnlySql) {
