@@ -54,6 +54,22 @@ std::string unrecognised_file(const std::string& path) {
          "({version}_{title}.up.sql or .down.sql) nor Flyway's (V{version}__{description}.sql)";
 }
 
+// A folder of another tool's layout (Diesel's folder a migration, say) would
+// otherwise be an empty project, and `upgrade` a silent no-op.
+std::string nothing_recognised(const SqlFolder& files) {
+  std::vector<std::string> names = files.others();
+  std::sort(names.begin(), names.end());
+  constexpr std::size_t shown = 3;
+  std::string listed;
+  for (std::size_t i = 0; i < names.size() && i < shown; ++i) listed += (i ? ", " : "") + names[i];
+  if (names.size() > shown) listed += ", ...";
+  return "sqldir folder '" + files.folder() + "': no revision recognised among its " +
+         std::to_string(names.size()) + " entr" + (names.size() == 1 ? "y" : "ies") + " (" + listed +
+         "); retort reads *.sql files directly in the folder: with a '-- retort:revision' header, "
+         "golang-migrate's {version}_{title}.up.sql and .down.sql, or Flyway's V{version}__{description}.sql "
+         "and U{version}__{description}.sql";
+}
+
 }  // namespace
 
 // What one file turned out to be: a revision in retort's format, or a
@@ -122,6 +138,8 @@ std::vector<FolderProvider::ReadFile> FolderProvider::read_all(const SqlFolder& 
 
 FolderProvider::FolderProvider(std::string_view folder) {
   const SqlFolder files(std::string{folder});
+  if (files.size() == 0 && !files.others().empty())
+    throw retort::failure(nothing_recognised(files), RETORT_ERROR_REVISION);
   std::vector<ReadFile> read = read_all(files);
   entries_.reserve(read.size());
   std::vector<ConventionalFile> conventional;

@@ -21,8 +21,9 @@ class FolderProvider final : public retort::provider {
   /// a file with `-- retort:` directives in retort's format (parse.hpp), any
   /// other by its golang-migrate or Flyway name (conventional_chain.hpp).
   /// Throws retort::failure on the first problem, including a header-less
-  /// file with neither kind of name and two files that declare the same
-  /// revision id (RETORT_ERROR_REVISION, naming both).
+  /// file with neither kind of name, two files that declare the same
+  /// revision id (RETORT_ERROR_REVISION, naming both), and a folder with
+  /// entries but no revision file (RETORT_ERROR_REVISION, naming a few).
   explicit FolderProvider(std::string_view folder);
 
   // The records point into entries_, so the object must stay where it is.

@@ -117,7 +117,7 @@ Descriptor::~Descriptor() {
 }
 
 SqlFolder::SqlFolder(const std::string& folder)
-    : folder_(open_folder(folder)), prefix_(folder.back() == '/' ? folder : folder + '/') {
+    : folder_(open_folder(folder)), folder_name_(folder), prefix_(folder.back() == '/' ? folder : folder + '/') {
   // readdir() rather than fs::directory_iterator, which builds and splits a
   // path per entry: with 10,000 files that was a third of `retort heads`
   // (bench/RESULTS.md). closedir() closes its descriptor, hence the dup().
@@ -137,6 +137,7 @@ SqlFolder::SqlFolder(const std::string& folder)
     }
     std::string name = entry->d_name;
     if (wanted_name(name) && readable_entry(folder_.get(), name, entry->d_type)) names_.push_back(std::move(name));
+    else if (name.front() != '.') others_.push_back(entry->d_type == DT_DIR ? std::move(name) + '/' : std::move(name));
   }
   sort_by_name(names_);
 }

@@ -51,10 +51,18 @@ class SqlFolder {
   /// it is larger than max_file_size.
   std::string read(std::size_t index) const;
 
+  /// The folder as given, for messages.
+  const std::string& folder() const { return folder_name_; }
+  /// The other entries, not starting with '.', in no particular order; a
+  /// folder's name ends in '/'. What a folder of another layout holds.
+  const std::vector<std::string>& others() const { return others_; }
+
  private:
   Descriptor folder_;
+  std::string folder_name_;
   std::string prefix_;  // the folder, ending in '/'
   std::vector<std::string> names_;
+  std::vector<std::string> others_;
 };
 
 }  // namespace sqldir
