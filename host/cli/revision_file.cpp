@@ -1,5 +1,7 @@
 #include "host/cli/revision_file.hpp"
 
+#include <retort/sdk/text.hpp>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -98,21 +100,7 @@ std::string revision_file_text(const Revision& revision, RevisionLanguage langua
   return fill_template(template_text("revision.cpp"), {{"id", revision.id}, {"chain", cpp_chain(revision)}});
 }
 
-std::string one_line(std::string_view text) {
-  std::string out;
-  bool gap = false;
-  for (char c : text) {
-    bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-    if (control || c == ' ') {
-      gap = !out.empty();
-      continue;
-    }
-    if (gap) out += ' ';
-    gap = false;
-    out += c;
-  }
-  return out;
-}
+std::string one_line(std::string_view text) { return retort::text::one_line(text); }
 
 void write_new_file(const std::filesystem::path& path, const std::string& text) {
   // "x": fail if the file exists, atomically, so two writers never clobber.

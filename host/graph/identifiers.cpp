@@ -1,34 +1,20 @@
 #include "host/graph/identifiers.hpp"
 
+#include <retort/sdk/spelling.hpp>
+
 #include <algorithm>
 #include <array>
 
 namespace host {
-namespace {
 
-bool is_id_character(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-bool fits_identifier_length(std::string_view text) {
-  return !text.empty() && text.size() <= max_identifier_length;
-}
-
-}  // namespace
-
-bool is_revision_id_text(std::string_view text) {
-  return fits_identifier_length(text) && std::all_of(text.begin(), text.end(), is_id_character);
-}
+bool is_revision_id_text(std::string_view text) { return retort::spelling::is_revision_id(text); }
 
 bool is_reserved_target_word(std::string_view text) {
   constexpr std::array<std::string_view, 4> reserved{"head", "heads", "base", "current"};
   return std::find(reserved.begin(), reserved.end(), text) != reserved.end();
 }
 
-bool is_branch_label_text(std::string_view text) {
-  return fits_identifier_length(text) &&
-         std::all_of(text.begin(), text.end(), [](char c) { return is_id_character(c) || c == '-'; });
-}
+bool is_branch_label_text(std::string_view text) { return retort::spelling::is_branch_label(text); }
 
 std::string printable(std::string_view text, std::size_t longest) {
   std::string out;

@@ -6,11 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include <retort/sdk/spelling.hpp>
+
 #include "host/graph/revision.hpp"
 
 namespace host {
 
-inline constexpr std::size_t max_identifier_length = 64;
+inline constexpr std::size_t max_identifier_length = retort::spelling::max_name_length;
 
 /// 1..64 of [A-Za-z0-9_]; also the spelling of an id prefix in a target.
 bool is_revision_id_text(std::string_view text);
@@ -18,8 +20,7 @@ bool is_revision_id_text(std::string_view text);
 /// `head`, `heads`, `base` and `current` name targets, so no revision may be called that.
 bool is_reserved_target_word(std::string_view text);
 
-/// 1..64 of [A-Za-z0-9_-]. Never contains '@', ':', '+' or whitespace, which
-/// the target and range grammars use as separators.
+/// 1..64 of [A-Za-z0-9_-] (retort/sdk/spelling.hpp, the rule providers share).
 bool is_branch_label_text(std::string_view text);
 
 /// Text from outside (a target, an id a provider gave) made safe for a

@@ -1,5 +1,7 @@
 #include "host/plugins/database_error.hpp"
 
+#include <retort/sdk/text.hpp>
+
 #include <cstring>
 #include <utility>
 
@@ -8,15 +10,6 @@
 namespace host {
 
 namespace {
-
-// The host prints one line: whatever a plugin wrote, newlines and other
-// control characters must not reach the terminal or a JSON log raw.
-std::string one_line(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-  return out;
-}
 
 // Where a driver echoes the password, and only there: a password that is
 // also a word must not garble the names in the message (issue 17).
@@ -70,8 +63,8 @@ void ErrorReport::raise(std::string_view plugin, std::string_view operation,
                         std::string_view secret) {
   error_.message[sizeof error_.message - 1] = '\0';
   error_.sqlstate[sizeof error_.sqlstate - 1] = '\0';
-  std::string text = masked(one_line(error_.message), secret);
-  std::string sqlstate = one_line(error_.sqlstate);
+  std::string text = masked(retort::text::one_line(error_.message), secret);
+  std::string sqlstate = retort::text::one_line(error_.sqlstate);
   std::string line = std::string(plugin) + ": " +
                      (text.empty() ? std::string(operation) + " failed and the plugin gave no reason"
                                    : text);

@@ -48,7 +48,8 @@ Dialect::Dialect(LoadedPlugin plugin)
       schemes_(static_schemes(functions_.schemes)),
       transactional_ddl_(functions_.transactional_ddl != 0),
       begin_sql_(static_text(functions_.begin_sql, max_static_sql, "BEGIN")),
-      commit_sql_(static_text(functions_.commit_sql, max_static_sql, "COMMIT")) {}
+      commit_sql_(static_text(functions_.commit_sql, max_static_sql, "COMMIT")),
+      abi_minor_(plugin.abi_minor) {}
 
 std::unique_ptr<Connection> Dialect::connect(
     const std::string& url, const std::vector<std::pair<std::string, std::string>>& options) const {
@@ -80,7 +81,24 @@ std::unique_ptr<Connection> Dialect::connect(
   }
 }
 
+namespace {
+
+// What ABI 1.2 added to an operation: a dialect of an older minor reads only
+// the fields it knows, and would render a table without its constraints or
+// a foreign key without its ON UPDATE. New kinds it refuses by itself.
+bool needs_abi_1_2(const retort_op& op) {
+  if (op.constraint_count > 0) return true;
+  for (std::size_t i = 0; i < op.column_count; ++i)
+    if (op.columns[i]->on_update.size > 0) return true;
+  return false;
+}
+
+}  // namespace
+
 std::vector<std::string> Dialect::render(const retort_op& op) const {
+  if (abi_minor_ < 2 && needs_abi_1_2(op))
+    usage_error("the " + name_ + " dialect (" + path_.string() + ") has ABI 1." + std::to_string(abi_minor_) +
+                " and cannot render table constraints or ON UPDATE, which need 1.2: install a newer one");
   ErrorReport report;
   StatementCollector statements(name_);
   const int rc = call_plugin(name_, "render", [&] { return functions_.render(&op, statements.sink(), report.get()); });

@@ -59,6 +59,7 @@ class Dialect {
   bool transactional_ddl_ = false;
   std::string begin_sql_;
   std::string commit_sql_;
+  int abi_minor_;
 };
 
 }  // namespace host

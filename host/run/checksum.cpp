@@ -89,8 +89,16 @@ void ChecksumBuilder::field(std::string_view value) {
 }
 
 void ChecksumBuilder::add(const retort_op& op) {
-  using retort::view;
   state_->pending.clear();
+  add_fields(op);
+  EVP_DigestUpdate(state_->ctx, state_->pending.data(), state_->pending.size());
+}
+
+// What ABI 1.2 added is hashed only where it is set, behind a name of its
+// own, so every operation of an older revision keeps the checksum that was
+// recorded for it.
+void ChecksumBuilder::add_fields(const retort_op& op) {
+  using retort::view;
   field("op");
   field(std::to_string(op.kind));
   field(std::to_string(op.flags));
@@ -108,6 +116,10 @@ void ChecksumBuilder::add(const retort_op& op) {
     field(view(c.references_table));
     field(view(c.references_column));
     field(view(c.on_delete));
+    if (c.on_update.size) {
+      field("on_update");
+      field(view(c.on_update));
+    }
   }
   for (std::size_t i = 0; i < op.index_column_count; ++i) field(view(op.index_columns[i]));
   field(view(op.where));
@@ -116,7 +128,24 @@ void ChecksumBuilder::add(const retort_op& op) {
   field(std::to_string(op.alter_nullable));
   field(std::to_string(op.alter_default_action));
   field(view(op.alter_default_sql));
-  EVP_DigestUpdate(state_->ctx, state_->pending.data(), state_->pending.size());
+  if (op.references_table.size || op.references_column_count) {
+    field("references");
+    field(view(op.references_table));
+    for (std::size_t i = 0; i < op.references_column_count; ++i) field(view(op.references_columns[i]));
+  }
+  if (op.on_delete.size || op.on_update.size) {
+    field("actions");
+    field(view(op.on_delete));
+    field(view(op.on_update));
+  }
+  if (op.check_sql.size) {
+    field("check");
+    field(normalize_sql(view(op.check_sql)));
+  }
+  for (std::size_t i = 0; i < op.constraint_count; ++i) {
+    field("constraint");
+    add_fields(*op.constraints[i]);
+  }
 }
 
 std::string ChecksumBuilder::finish() {

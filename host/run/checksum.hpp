@@ -34,6 +34,7 @@ class ChecksumBuilder {
 
  private:
   void field(std::string_view value);
+  void add_fields(const retort_op& op);
   struct State;
   std::unique_ptr<State> state_;
 };

@@ -34,17 +34,22 @@ retort_str OwnedOp::keep(retort_str s, const char* what) {
   return retort_str{nullptr, s.size};  // data is set by relink() once strings_ stops moving
 }
 
-OwnedOp OwnedOp::copy(const retort_op* in) {
+OwnedOp OwnedOp::copy(const retort_op* in, bool nested) {
   OwnedOp o;
   retort_op op = read_sized(in, "operation");
-  if (op.column_count > max_items || op.index_column_count > max_items)
+  if (op.column_count > max_items || op.index_column_count > max_items ||
+      op.references_column_count > max_items || op.constraint_count > max_items)
     plugin_error("revision passed an operation with an absurd number of columns");
   if (op.column_count && !op.columns) plugin_error("revision passed a null column list");
   if (op.index_column_count && !op.index_columns) plugin_error("revision passed a null index column list");
+  if (op.references_column_count && !op.references_columns)
+    plugin_error("revision passed a null referenced column list");
+  if (op.constraint_count && !op.constraints) plugin_error("revision passed a null constraint list");
+  if (op.constraint_count && nested) plugin_error("revision passed a constraint that has constraints of its own");
   if (op.alter_nullable < -1 || op.alter_nullable > 1) op.alter_nullable = RETORT_ALTER_KEEP;
 
   // Collect every string in a fixed order; relink() hands out pointers after.
-  o.strings_.reserve(8 + op.column_count * 7 + op.index_column_count);
+  o.strings_.reserve(12 + op.column_count * 8 + op.index_column_count + op.references_column_count);
   op.schema = o.keep(op.schema, "schema");
   op.table = o.keep(op.table, "table name");
   op.name = o.keep(op.name, "name");
@@ -53,6 +58,10 @@ OwnedOp OwnedOp::copy(const retort_op* in) {
   op.sql = o.keep(op.sql, "SQL script");
   op.alter_type = o.keep(op.alter_type, "type");
   op.alter_default_sql = o.keep(op.alter_default_sql, "default");
+  op.references_table = o.keep(op.references_table, "referenced table");
+  op.on_delete = o.keep(op.on_delete, "on_delete action");
+  op.on_update = o.keep(op.on_update, "on_update action");
+  op.check_sql = o.keep(op.check_sql, "check expression");
   for (std::size_t i = 0; i < op.column_count; ++i) {
     retort_column c = read_sized(op.columns[i], "column");
     c.name = o.keep(c.name, "column name");
@@ -61,10 +70,15 @@ OwnedOp OwnedOp::copy(const retort_op* in) {
     c.references_table = o.keep(c.references_table, "referenced table");
     c.references_column = o.keep(c.references_column, "referenced column");
     c.on_delete = o.keep(c.on_delete, "on_delete action");
+    c.on_update = o.keep(c.on_update, "on_update action");
     o.columns_.push_back(c);
   }
   for (std::size_t i = 0; i < op.index_column_count; ++i)
     o.index_columns_.push_back(o.keep(op.index_columns[i], "index column"));
+  for (std::size_t i = 0; i < op.references_column_count; ++i)
+    o.references_columns_.push_back(o.keep(op.references_columns[i], "referenced column"));
+  o.constraints_.reserve(op.constraint_count);
+  for (std::size_t i = 0; i < op.constraint_count; ++i) o.constraints_.push_back(copy(op.constraints[i], true));
   o.op_ = op;
   o.relink();
   return o;
@@ -84,6 +98,10 @@ void OwnedOp::relink() {
   link(op_.sql);
   link(op_.alter_type);
   link(op_.alter_default_sql);
+  link(op_.references_table);
+  link(op_.on_delete);
+  link(op_.on_update);
+  link(op_.check_sql);
   for (auto& c : columns_) {
     link(c.name);
     link(c.type);
@@ -91,14 +109,22 @@ void OwnedOp::relink() {
     link(c.references_table);
     link(c.references_column);
     link(c.on_delete);
+    link(c.on_update);
   }
   for (auto& s : index_columns_) link(s);
+  for (auto& s : references_columns_) link(s);
   column_ptrs_.clear();
   for (const auto& c : columns_) column_ptrs_.push_back(&c);
   op_.columns = column_ptrs_.empty() ? nullptr : column_ptrs_.data();
   op_.column_count = column_ptrs_.size();
   op_.index_columns = index_columns_.empty() ? nullptr : index_columns_.data();
   op_.index_column_count = index_columns_.size();
+  op_.references_columns = references_columns_.empty() ? nullptr : references_columns_.data();
+  op_.references_column_count = references_columns_.size();
+  constraint_ptrs_.clear();
+  for (const auto& c : constraints_) constraint_ptrs_.push_back(&c.op_);
+  op_.constraints = constraint_ptrs_.empty() ? nullptr : constraint_ptrs_.data();
+  op_.constraint_count = constraint_ptrs_.size();
 }
 
 }  // namespace host

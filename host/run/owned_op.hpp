@@ -14,7 +14,7 @@ namespace host {
 class OwnedOp {
  public:
   /// Copies `op`; throws Error(plugin) naming the problem if it is malformed.
-  static OwnedOp copy(const retort_op* op);
+  static OwnedOp copy(const retort_op* op, bool nested = false);
   /// The ABI view, borrowing from this object.
   const retort_op& view() const { return op_; }
 
@@ -31,6 +31,9 @@ class OwnedOp {
   std::vector<retort_column> columns_;
   std::vector<const retort_column*> column_ptrs_;
   std::vector<retort_str> index_columns_;
+  std::vector<retort_str> references_columns_;
+  std::vector<OwnedOp> constraints_;  // a CREATE_TABLE's (ABI 1.2)
+  std::vector<const retort_op*> constraint_ptrs_;
   retort_op op_{};
 };
 

@@ -61,14 +61,27 @@ typedef struct revision_1_9 {
   int64_t created_unix;
 } revision_1_9;
 
+/* A later minor holds every earlier minor's appends before its own: the
+ * fields 1.2 appended to retort_op and to the context are spelled out too. */
 typedef struct op_1_9 {
   retort_op v1_0;  /* retort_op has no tail padding: its last field is a retort_str */
+  /* 1.2 */
+  retort_str references_table;
+  const retort_str *references_columns;
+  size_t references_column_count;
+  retort_str on_delete;
+  retort_str on_update;
+  retort_str check_sql;
+  const void *const *constraints;
+  size_t constraint_count;
   /* 1.9 */
   retort_str comment;
 } op_1_9;
 
 typedef struct context_1_9 {
   retort_migration_context v1_0;
+  /* 1.2 */
+  uint32_t host_abi_minor;
   /* 1.9 */
   int32_t dry_run;
 } context_1_9;

@@ -37,7 +37,7 @@ TEST_F(Cli, VersionNamesToolAndAbi) {
   Result r = project.retort({"--version"});
   EXPECT_EXIT_CODE(r, 0);
   EXPECT_THAT(r.out, HasSubstr("retort 0.1.0"));
-  EXPECT_THAT(r.out, HasSubstr("ABI 1.1"));
+  EXPECT_THAT(r.out, HasSubstr("ABI " RETORT_STRINGIFY(RETORT_ABI_MAJOR) "." RETORT_STRINGIFY(RETORT_ABI_MINOR)));
 }
 
 // Deploy scripts read results from stdout: one that could not be written

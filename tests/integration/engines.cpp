@@ -124,7 +124,11 @@ class Mariadb final : public Engine {
   }
   std::string query(const std::string& sql) const override { return client(db_, sql); }
   Result apply_script(const fs::path& script) const override {
-    return run_process(args(db_, "source " + script.string()), dir_);
+    // Without --abort-source-on-error the client reports a failed statement
+    // of a sourced file and exits 0.
+    std::vector<std::string> argv = args(db_, "source " + script.string());
+    argv.insert(argv.begin() + 1, "--abort-source-on-error");
+    return run_process(argv, dir_);
   }
   std::string tables() const override {
     return query("SELECT table_name FROM information_schema.tables WHERE table_schema=DATABASE() ORDER BY 1");

@@ -1,6 +1,10 @@
 #include "mariadb/types.hpp"
 
+#include <retort/sdk/common.hpp>
+
 #include <gtest/gtest.h>
+
+#include <string>
 
 using retort::mariadb::column_type;
 
@@ -41,7 +45,18 @@ TEST(MariadbTypes, AnythingElsePassesVerbatimTrimmed) {
   EXPECT_EQ(column_type(" enum('a','b') "), "enum('a','b')");
   EXPECT_EQ(column_type("int unsigned"), "int unsigned");
   EXPECT_EQ(column_type("datetime(3)"), "datetime(3)");
-  EXPECT_EQ(column_type("string(n)"), "string(n)");
   EXPECT_EQ(column_type("numeric(1,2,3)"), "numeric(1,2,3)");
   EXPECT_EQ(column_type("integers"), "integers");
+}
+
+TEST(MariadbTypes, MalformedGenericArgumentsAreRefusedAsInEveryDialect) {
+  for (const char* bad : {"string(n)", "string()", "numeric(10,)", "string(10"}) {
+    try {
+      column_type(bad);
+      ADD_FAILURE() << bad << " was accepted";
+    } catch (const retort::failure& f) {
+      EXPECT_EQ(f.kind(), RETORT_ERROR_USAGE) << bad;
+      EXPECT_NE(std::string(f.what()).find(bad), std::string::npos) << f.what();
+    }
+  }
 }

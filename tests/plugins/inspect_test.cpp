@@ -13,6 +13,9 @@
 #include "host/plugins/plugin_note.hpp"
 #include "test_support.hpp"
 
+// The ABI this host speaks, as its messages spell it.
+#define HOST_ABI RETORT_STRINGIFY(RETORT_ABI_MAJOR) "." RETORT_STRINGIFY(RETORT_ABI_MINOR)
+
 namespace plugin_tests {
 namespace {
 
@@ -81,7 +84,7 @@ TEST(PluginInspect, PluginOfAnotherMajorIsDescribedAndRefused) {
   ASSERT_TRUE(i.note);
   EXPECT_EQ(i.note->abi_major, 2);
   EXPECT_TRUE(i.exports_entry);
-  EXPECT_EQ(i.problem, "built for retort ABI 2.0, but this retort speaks ABI 1.1 (it loads plugins of ABI 1.x): rebuild it against retort ABI 1.x");
+  EXPECT_EQ(i.problem, "built for retort ABI 2.0, but this retort speaks ABI " HOST_ABI " (it loads plugins of ABI 1.x): rebuild it against retort ABI 1.x");
   EXPECT_FALSE(is_loaded(fixture("abi2_note")));
 }
 

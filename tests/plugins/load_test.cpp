@@ -10,6 +10,9 @@
 #include "host/plugins/loaded_plugin.hpp"
 #include "test_support.hpp"
 
+// The ABI this host speaks, as its messages spell it.
+#define HOST_ABI RETORT_STRINGIFY(RETORT_ABI_MAJOR) "." RETORT_STRINGIFY(RETORT_ABI_MINOR)
+
 namespace plugin_tests {
 namespace {
 
@@ -86,7 +89,7 @@ TEST(PluginLoad, AnotherAbiMajorNamesFileAndBothVersions) {
   const Caught e = load_error(fixture("abi2"));
   EXPECT_EQ(e.code, ExitCode::plugin);
   EXPECT_EQ(e.message, "plugin " + fixture("abi2").string() +
-                           " was built for retort ABI 2.1, but this retort speaks ABI 1.1 (it loads plugins of ABI 1.x): "
+                           " was built for retort ABI 2.1, but this retort speaks ABI " HOST_ABI " (it loads plugins of ABI 1.x): "
                            "rebuild it against retort ABI 1.x");
 }
 
@@ -94,7 +97,7 @@ TEST(PluginLoad, AnotherAbiMajorInTheNoteIsRefusedWithoutRunningIt) {
   // The fixture aborts the process from a static initializer if loaded.
   const Caught e = load_error(fixture("abi2_note"));
   EXPECT_EQ(e.message, "plugin " + fixture("abi2_note").string() +
-                           " was built for retort ABI 2.0, but this retort speaks ABI 1.1 (it loads plugins of ABI 1.x): "
+                           " was built for retort ABI 2.0, but this retort speaks ABI " HOST_ABI " (it loads plugins of ABI 1.x): "
                            "rebuild it against retort ABI 1.x");
   EXPECT_FALSE(is_loaded(fixture("abi2_note")));
 }

@@ -3,6 +3,11 @@
 
 #include "host/plugins/plugin_note.hpp"
 
+#include <retort/abi.h>
+
+// The ABI this host speaks, as its messages spell it.
+#define HOST_ABI RETORT_STRINGIFY(RETORT_ABI_MAJOR) "." RETORT_STRINGIFY(RETORT_ABI_MINOR)
+
 namespace plugin_tests {
 namespace {
 
@@ -57,7 +62,7 @@ TEST(PluginNote, AbiMismatchNamesFileAndBothVersions) {
   EXPECT_FALSE(host::abi_compatible(2));
   EXPECT_FALSE(host::abi_compatible(0));
   EXPECT_EQ(host::abi_mismatch_message("/x/y.so", 2, 0),
-            "plugin /x/y.so was built for retort ABI 2.0, but this retort speaks ABI 1.1 (it loads plugins of ABI 1.x): "
+            "plugin /x/y.so was built for retort ABI 2.0, but this retort speaks ABI " HOST_ABI " (it loads plugins of ABI 1.x): "
             "rebuild it against retort ABI 1.x");
 }
 

@@ -5,6 +5,10 @@
 #include "host/plugins/registry.hpp"
 #include "test_support.hpp"
 
+// The ABI this host speaks, as its messages spell it.
+#include <retort/abi.h>
+#define HOST_ABI RETORT_STRINGIFY(RETORT_ABI_MAJOR) "." RETORT_STRINGIFY(RETORT_ABI_MINOR)
+
 namespace plugin_tests {
 namespace {
 
@@ -66,7 +70,7 @@ TEST(PluginRegistryLookup, OnlyAnIncompatiblePluginGivesTheAbiMessage) {
   const Caught e = catch_error([&] { registry.dialect_for_scheme("future"); });
   EXPECT_EQ(e.code, ExitCode::plugin);
   EXPECT_EQ(e.message, "plugin " + (plugins.path() / "future.so").string() +
-                           " was built for retort ABI 2.0, but this retort speaks ABI 1.1 (it loads plugins of ABI 1.x): "
+                           " was built for retort ABI 2.0, but this retort speaks ABI " HOST_ABI " (it loads plugins of ABI 1.x): "
                            "rebuild it against retort ABI 1.x");
   EXPECT_FALSE(is_loaded(fixture("abi2_note")));
 }

@@ -322,7 +322,7 @@ TEST_F(LivePostgresql, RenderedOperationsRunOnTheServer) {
   to_integer.table = "items";
   to_integer.name = "qty";
   to_integer.alter_type = "integer";
-  to_integer.alter_nullable = 1;
+  to_integer.alter_nullable = 0;
   to_integer.alter_default_action = RETORT_DEFAULT_SET;
   to_integer.alter_default_sql = "0";
   render_and_run(to_integer, *db_);

@@ -134,7 +134,7 @@ TEST(PostgresqlRenderCreateTable, RefusesWhatPostgresqlCannotExpress) {
             std::string::npos);
   EXPECT_NE(refusal(table_op(RETORT_OP_CREATE_TABLE, "t", {})).find("no columns"), std::string::npos);
   EXPECT_NE(refusal(table_op(RETORT_OP_CREATE_TABLE, "t", {{"a", "integer", 0, "", "u", "id", "EXPLODE"}}))
-                .find("ON DELETE"),
+                .find("on_delete 'EXPLODE', not one of"),
             std::string::npos);
   EXPECT_NE(refusal(table_op(RETORT_OP_CREATE_TABLE, "t", {{"a", "integer", 0, "", "", "id", ""}})).find("references"),
             std::string::npos);
@@ -197,9 +197,11 @@ TEST(PostgresqlRenderAlterColumn, TypeChangeCarriesAUsingCast) {
 TEST(PostgresqlRenderAlterColumn, NullabilityAndDefaultsEachAlone) {
   op_spec op = table_op(RETORT_OP_ALTER_COLUMN, "users");
   op.name = "name";
-  op.alter_nullable = 1;
-  EXPECT_EQ(sql(op), R"(ALTER TABLE "users" ALTER COLUMN "name" SET NOT NULL)");
+  // alter_nullable says whether the column may hold NULL (the SDK's
+  // alteration().nullable(yes)), as every dialect reads it.
   op.alter_nullable = 0;
+  EXPECT_EQ(sql(op), R"(ALTER TABLE "users" ALTER COLUMN "name" SET NOT NULL)");
+  op.alter_nullable = 1;
   EXPECT_EQ(sql(op), R"(ALTER TABLE "users" ALTER COLUMN "name" DROP NOT NULL)");
   op.alter_nullable = RETORT_ALTER_KEEP;
   op.alter_default_action = RETORT_DEFAULT_SET;
@@ -214,7 +216,7 @@ TEST(PostgresqlRenderAlterColumn, SeveralChangesAreOneStatement) {
   op.schema = "shop";
   op.name = "age";
   op.alter_type = "bigint";
-  op.alter_nullable = 1;
+  op.alter_nullable = 0;
   op.alter_default_action = RETORT_DEFAULT_SET;
   op.alter_default_sql = "0";
   EXPECT_EQ(sql(op), R"(ALTER TABLE "shop"."users" ALTER COLUMN "age" TYPE BIGINT USING "age"::BIGINT, )"
@@ -298,23 +300,11 @@ TEST(PostgresqlRenderExecute, TheScriptIsPassedVerbatimInOneCall) {
   op.sql = "INSERT INTO t VALUES (1);\n  INSERT INTO t VALUES ('a;b');\n";
   EXPECT_EQ(render_all(op), std::vector<std::string>{op.sql});
   op.sql = " \n ";
-  EXPECT_EQ(refusal(op), "EXECUTE has no SQL");
+  EXPECT_EQ(refusal(op), "execute: the SQL is empty");
 }
 
 TEST(PostgresqlRenderOp, UnknownKindIsAUsageError) {
   op_spec op;
   op.kind = 99;
-  EXPECT_EQ(refusal(op), "unknown operation kind 99");
-}
-
-TEST(PostgresqlRenderOp, ReadsOnlyTheFieldsItsStructSizeCovers) {
-  op_spec spec = table_op(RETORT_OP_CREATE_INDEX, "users");
-  spec.name = "ix";
-  spec.index_columns = {"a"};
-  spec.where = "garbage that an older host never set";
-  pgtest::built_op built(spec);
-  built.op.struct_size = offsetof(retort_op, where);
-  std::vector<std::string> out;
-  retort::postgresql::render_op(built.op, [&](std::string_view s) { out.emplace_back(s); });
-  EXPECT_EQ(out, std::vector<std::string>{R"(CREATE INDEX "ix" ON "users" ("a"))"});
+  EXPECT_EQ(refusal(op), "operation kind 99 is unknown to the postgresql dialect (ABI " RETORT_STRINGIFY(RETORT_ABI_MAJOR) "." RETORT_STRINGIFY(RETORT_ABI_MINOR) ")");
 }

@@ -39,13 +39,17 @@ TEST(PostgresqlRenderType, OtherTypesPassThroughVerbatimButTrimmed) {
       {"float8", "float8"},
       {"serial", "serial"},
       {"public.my_enum", "public.my_enum"},
+      // A generic name with integer arguments it does not take is the
+      // engine's own spelling (vocabulary.hpp): PostgreSQL judges it.
+      {"integer(11)", "integer(11)"},
+      {"numeric(1,2,3)", "numeric(1,2,3)"},
+      {"boolean(1)", "boolean(1)"},
   };
   for (const auto& [given, expected] : cases) EXPECT_EQ(render_type(given), expected) << given;
 }
 
 TEST(PostgresqlRenderType, MalformedGenericArgumentsAreUsageErrors) {
-  for (const std::string bad : {"integer(11)", "string(abc)", "numeric(1,2,3)", "string()", "boolean(1)",
-                                "string(-1)", "numeric(10,)"}) {
+  for (const std::string bad : {"string(abc)", "string()", "string(-1)", "numeric(10,)", "string(10"}) {
     try {
       render_type(bad);
       ADD_FAILURE() << bad << " was accepted";

@@ -48,10 +48,10 @@ TEST(SqldirParse, MergeListsEveryParentInOrder) {
 TEST(SqldirParse, BranchLabelsAndDependsOnAreCommaSeparated) {
   const ParsedRevision r = parse_sql_revision("m/001.sql",
                                               "-- retort:revision abc\n"
-                                              "-- retort:branch_labels shop, shop-core , v1.2\n"
+                                              "-- retort:branch_labels shop, shop-core , v1_2\n"
                                               "-- retort:depends_on 9a8b7c6d5e4f,shop\n"
                                               "-- retort:upgrade\n");
-  EXPECT_EQ(r.branch_labels, (strings{"shop", "shop-core", "v1.2"}));
+  EXPECT_EQ(r.branch_labels, (strings{"shop", "shop-core", "v1_2"}));
   EXPECT_EQ(r.depends_on, (strings{"9a8b7c6d5e4f", "shop"}));
 }
 

@@ -4,13 +4,15 @@
 #include "support.hpp"
 
 #include <retort_sqlite/render.hpp>
+#include <retort/sdk/fitted_op.hpp>
 
 namespace sqlite_test {
 
 /// Every statement `op` renders to.
 inline std::vector<std::string> render(const retort_op& op) {
   statement_collector out;
-  retort::sqlite::render_operation(op, retort::statement_out(&out.sink));
+  const retort::fitted_op local(op);  // as the SDK's dialect adapter reads it
+  retort::sqlite::render_operation(local.get(), retort::statement_out(&out.sink));
   return out.statements;
 }
 

@@ -1,7 +1,11 @@
 // Generic column types (SPEC §3) as the SQLite dialect spells them.
 #include <retort_sqlite/types.hpp>
 
+#include <retort/sdk/common.hpp>
+
 #include <gtest/gtest.h>
+
+#include <string>
 
 using retort::sqlite::is_integer_type;
 using retort::sqlite::sqlite_type;
@@ -41,12 +45,22 @@ TEST(SqliteTypes, AnythingElsePassesThroughVerbatimButTrimmed) {
   EXPECT_EQ(sqlite_type("VARCHAR(20)"), "VARCHAR(20)");
   EXPECT_EQ(sqlite_type("double precision"), "double precision");
   EXPECT_EQ(sqlite_type("big int"), "big int");  // a space inside the name is not "bigint"
-  EXPECT_EQ(sqlite_type("string(x)"), "string(x)");
   EXPECT_EQ(sqlite_type("string(1,2)"), "string(1,2)");
   EXPECT_EQ(sqlite_type("numeric(1,2,3)"), "numeric(1,2,3)");
   EXPECT_EQ(sqlite_type("int8"), "int8");
   EXPECT_EQ(sqlite_type("  geometry  "), "geometry");
-  EXPECT_EQ(sqlite_type("string(10"), "string(10");
+}
+
+TEST(SqliteTypes, MalformedGenericArgumentsAreRefusedAsInEveryDialect) {
+  for (const char* bad : {"string(x)", "string(10", "string()", "numeric(10,)"}) {
+    try {
+      sqlite_type(bad);
+      ADD_FAILURE() << bad << " was accepted";
+    } catch (const retort::failure& f) {
+      EXPECT_EQ(f.kind(), RETORT_ERROR_USAGE) << bad;
+      EXPECT_NE(std::string(f.what()).find(bad), std::string::npos) << f.what();
+    }
+  }
 }
 
 TEST(SqliteTypes, BlankTypeIsEmpty) {

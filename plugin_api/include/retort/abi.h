@@ -40,7 +40,7 @@ extern "C" {
  * any minor, reading only what their struct sizes say they have.
  */
 #define RETORT_ABI_MAJOR 1
-#define RETORT_ABI_MINOR 1
+#define RETORT_ABI_MINOR 2
 
 /* The one symbol every plugin exports: `retort_plugin_entry_fn`. */
 #define RETORT_ENTRY_SYMBOL "retort_plugin_entry"
@@ -120,7 +120,16 @@ typedef enum retort_op_kind {
   RETORT_OP_RENAME_TABLE = 7,  /* table, new_name */
   RETORT_OP_CREATE_INDEX = 8,  /* table, name, index_columns, where */
   RETORT_OP_DROP_INDEX = 9,    /* table, name */
-  RETORT_OP_EXECUTE = 10       /* sql: a script of one or more statements */
+  RETORT_OP_EXECUTE = 10,      /* sql: a script of one or more statements */
+  /* 1.2 and later: named table constraints. A dialect of an older minor
+   * refuses these kinds as unknown (exit 2), which is the right answer. */
+  RETORT_OP_ADD_FOREIGN_KEY = 11,  /* table, name, index_columns (its columns), references_table,
+                                      references_columns, on_delete, on_update */
+  RETORT_OP_DROP_FOREIGN_KEY = 12, /* table, name */
+  RETORT_OP_ADD_UNIQUE = 13,       /* table, name, index_columns */
+  RETORT_OP_DROP_UNIQUE = 14,      /* table, name */
+  RETORT_OP_ADD_CHECK = 15,        /* table, name, check_sql */
+  RETORT_OP_DROP_CHECK = 16        /* table, name */
 } retort_op_kind;
 
 #define RETORT_COLUMN_NOT_NULL 0x1u
@@ -138,6 +147,8 @@ typedef struct retort_column {
   retort_str references_table;  /* foreign key target; empty: none */
   retort_str references_column;
   retort_str on_delete;         /* e.g. CASCADE, SET NULL; empty: engine default */
+  /* 1.2 and later */
+  retort_str on_update;         /* as on_delete, for ON UPDATE */
 } retort_column;
 
 #define RETORT_OP_UNIQUE 0x1u         /* CREATE_INDEX */
@@ -166,9 +177,22 @@ typedef struct retort_op {
   retort_str where;                     /* CREATE_INDEX: partial index predicate */
   retort_str sql;                       /* EXECUTE */
   retort_str alter_type;                /* ALTER_COLUMN: new type; empty: keep */
-  int32_t alter_nullable;               /* ALTER_COLUMN: 1, 0 or RETORT_ALTER_KEEP */
+  int32_t alter_nullable;               /* ALTER_COLUMN: 1 the column accepts NULL, 0 it is
+                                           NOT NULL, RETORT_ALTER_KEEP unchanged */
   int32_t alter_default_action;         /* ALTER_COLUMN: RETORT_DEFAULT_* */
   retort_str alter_default_sql;         /* ALTER_COLUMN with RETORT_DEFAULT_SET */
+  /* 1.2 and later */
+  retort_str references_table;          /* ADD_FOREIGN_KEY: the referenced table, in `schema` */
+  const retort_str *references_columns; /* ADD_FOREIGN_KEY: as many as index_columns */
+  size_t references_column_count;
+  retort_str on_delete;                 /* ADD_FOREIGN_KEY: one of the five actions; empty: */
+  retort_str on_update;                 /*   the engine's default (NO ACTION) */
+  retort_str check_sql;                 /* ADD_CHECK: a boolean SQL expression */
+  /* CREATE_TABLE: ADD_FOREIGN_KEY, ADD_UNIQUE and ADD_CHECK operations that
+   * the statement declares inside the table (their `table` is ignored; they
+   * carry no constraints of their own). NULL when constraint_count is 0. */
+  const struct retort_op *const *constraints;
+  size_t constraint_count;
 } retort_op;
 
 /* ---------------------------------------------------------------------
@@ -223,12 +247,20 @@ typedef struct retort_dialect_v1 {
   int (*begin)(retort_connection *conn, retort_error *err);
   int (*commit)(retort_connection *conn, retort_error *err);
   int (*rollback)(retort_connection *conn, retort_error *err);
-  /* The migration lock named `key`, waited for at most `timeout_seconds`;
-   * RETORT_ERROR_LOCK_TIMEOUT when it is not acquired in time. */
+  /* The migration lock named `key`, held by this connection until unlock()
+   * or disconnect(); RETORT_ERROR_LOCK_TIMEOUT when it is not acquired in time.
+   *   key              an ASCII name of at most 64 bytes, the same for every
+   *                    process that migrates the same database
+   *   timeout_seconds  how long to wait: finite and >= 0 (the host passes
+   *                    nothing else; a dialect refuses anything else as
+   *                    RETORT_ERROR_USAGE); 0 tries once without waiting */
   int (*lock)(retort_connection *conn, retort_str key, double timeout_seconds,
               retort_error *err);
   int (*unlock)(retort_connection *conn, retort_str key, retort_error *err);
-  /* *exists = 1 if the table exists in `schema` (empty: default schema). */
+  /* *exists = 1 if the table exists, else 0; *exists is untouched on failure.
+   *   schema  empty: the schema unqualified names resolve in (PostgreSQL's
+   *           current_schema(), MariaDB's DATABASE(), SQLite's main)
+   *   table   the name as the engine stores it (the engine's own rule for case) */
   int (*table_exists)(retort_connection *conn, retort_str schema, retort_str table,
                       int *exists, retort_error *err);
 
@@ -292,6 +324,12 @@ typedef struct retort_migration_context {
   /* A -x KEY=VALUE value: returns 1 and sets *value (host-owned, valid for
    * the run) when the key was given, else 0. */
   int (*x_argument)(void *host, retort_str key, retort_str *value);
+  /* 1.2 and later */
+  /* The host's RETORT_ABI_MINOR. A context whose struct_size ends before
+   * this field comes from a host of 1.1 or older, which would drop what 1.2
+   * added to an operation (constraints, on_update): the SDK refuses to send
+   * those to it rather than let their meaning change. */
+  uint32_t host_abi_minor;
 } retort_migration_context;
 
 typedef struct retort_provider_v1 {

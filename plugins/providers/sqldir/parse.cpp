@@ -5,6 +5,7 @@
 #include "values.hpp"
 
 #include <retort/sdk/common.hpp>
+#include <retort/sdk/spelling.hpp>
 
 #include <algorithm>
 #include <array>
@@ -24,7 +25,7 @@ constexpr std::string_view all_key_names =
     "revision, down_revision, message, branch_labels, depends_on, transactional, upgrade, downgrade";
 
 constexpr std::string_view id_rule = "1 to 64 of A-Z a-z 0-9 _";
-constexpr std::string_view label_rule = "1 to 64 of A-Z a-z 0-9 _ . -";
+constexpr std::string_view label_rule = retort::spelling::branch_label_rule;
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
 std::optional<Key> key_named(std::string_view name) {

@@ -1,15 +1,11 @@
 #include "values.hpp"
 
+#include <retort/sdk/spelling.hpp>
+
 #include <cstddef>
 
 namespace sqldir {
 namespace {
-
-bool is_id_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-constexpr std::size_t max_name_length = 64;
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -33,19 +29,9 @@ bool is_blank(std::string_view line) {
   return line.find_first_not_of(horizontal_space) == std::string_view::npos;
 }
 
-bool is_revision_id(std::string_view text) {
-  if (text.empty() || text.size() > max_name_length) return false;
-  for (char c : text)
-    if (!is_id_char(c)) return false;
-  return true;
-}
+bool is_revision_id(std::string_view text) { return retort::spelling::is_revision_id(text); }
 
-bool is_branch_label(std::string_view text) {
-  if (text.empty() || text.size() > max_name_length) return false;
-  for (char c : text)
-    if (!is_id_char(c) && c != '.' && c != '-') return false;
-  return true;
-}
+bool is_branch_label(std::string_view text) { return retort::spelling::is_branch_label(text); }
 
 std::optional<bool> parse_flag(std::string_view text) {
   for (std::string_view yes : {"true", "yes", "1"})

@@ -23,9 +23,8 @@ bool is_blank(std::string_view line);
 /// SPEC §3: 1 to 64 characters of [A-Za-z0-9_].
 bool is_revision_id(std::string_view text);
 
-/// 1 to 64 characters of [A-Za-z0-9_.-]. Narrower than anything-goes so that
-/// a label can never be mistaken for target syntax (`label@head`, `FROM:TO`,
-/// `REV+N`) or contain the list separator.
+/// 1 to 64 characters of [A-Za-z0-9_-]: retort/sdk/spelling.hpp, the rule
+/// the host's graph and target parser read labels by too.
 bool is_branch_label(std::string_view text);
 
 /// true/false, yes/no, 1/0 in any letter case; nothing else.

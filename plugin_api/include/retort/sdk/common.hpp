@@ -6,6 +6,7 @@
 #include <retort/abi.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <stdexcept>
@@ -24,6 +25,20 @@ inline retort_str str(std::string_view s) noexcept { return retort_str{s.data(),
 /// Views an ABI string (a null pointer is the empty string).
 inline std::string_view view(retort_str s) noexcept {
   return s.data ? std::string_view(s.data, s.size) : std::string_view();
+}
+
+/// A copy of a growable ABI struct (one that starts with `struct_size`)
+/// holding only the fields `given` says it has; the rest stay zero, which
+/// abi.h defines as "absent". Read every retort_op and retort_column through
+/// this: a struct from an older minor is shorter, one from a newer minor is
+/// longer, and both are valid.
+template <class Struct>
+Struct fitted(const Struct& given) noexcept {
+  Struct local{};
+  std::size_t n = given.struct_size < sizeof(Struct) ? given.struct_size : sizeof(Struct);
+  std::memcpy(static_cast<void*>(&local), static_cast<const void*>(&given), n);
+  local.struct_size = static_cast<std::uint32_t>(sizeof(Struct));
+  return local;
 }
 
 /// Thrown inside a plugin to report a failure of a given kind; guard() turns

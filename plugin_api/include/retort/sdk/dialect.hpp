@@ -8,9 +8,26 @@
 //
 // Throw retort::failure (or any exception) from any member: the adapter
 // below catches it at the ABI boundary and reports it to the host.
+//
+// Adding a dialect, every step (plugins/dialects/sqlite is the model):
+//  1. plugins/dialects/NAME/: CMakeLists.txt with retort_add_plugin(... PACKAGE
+//     retort-NAME), a README saying what the engine does differently, and
+//     src/: dialect.cpp (this class), connection.cpp (retort::connection),
+//     render.cpp (a retort::sql_renderer overriding what the engine spells
+//     its own way; types through vocabulary.hpp's spell_type), quote.cpp,
+//     split.cpp (statements of a script, with the engine's quoting).
+//  2. An option RETORT_WITH_NAME and its add_subdirectory in the top CMakeLists.txt.
+//  3. tests/conformance: the dialect's column in every row of
+//     operation_table.cpp, its plugin in CMakeLists.txt, and a live test
+//     against a server scripts/test.sh starts (scripts/lib/NAME.sh).
+//  4. tests/NAME: connection, lock, split and error tests of its own.
+//  5. tests/integration/engines.cpp: the engine, so every scenario runs on it.
+//  6. packaging/: the retort-NAME package; README's install line and exit
+//     codes table if the URL form is new.
 #pragma once
 
 #include <retort/sdk/common.hpp>
+#include <retort/sdk/fitted_op.hpp>
 
 #include <functional>
 #include <memory>
@@ -89,6 +106,8 @@ class dialect {
   virtual const char* commit_sql() const noexcept { return "COMMIT"; }
 
   virtual std::unique_ptr<connection> connect(std::string_view url, const options& opts) = 0;
+  /// `op` has been read through fitted_op: every field this SDK declares is
+  /// there (zero where the sender's minor lacks it), arrays are non-null.
   virtual void render(const retort_op& op, const statement_out& out) = 0;
   virtual void split(std::string_view script, const statement_out& out) = 0;
   virtual std::string quote_identifier(std::string_view name) const = 0;
@@ -158,7 +177,11 @@ struct dialect_adapter {
     return guard(err, [&] { as_connection(c).cancel(); });
   }
   static int render(const retort_op* op, const retort_statement_sink* out, retort_error* err) {
-    return guard(err, [&] { dialect_instance<Dialect>().render(*op, statement_out(out)); });
+    return guard(err, [&] {
+      if (op == nullptr) throw failure("render: the operation is a null pointer", RETORT_ERROR_PLUGIN);
+      const fitted_op local(*op);  // every dialect reads operations the same way
+      dialect_instance<Dialect>().render(local.get(), statement_out(out));
+    });
   }
   static int split(retort_str script, const retort_statement_sink* out, retort_error* err) {
     return guard(err, [&] { dialect_instance<Dialect>().split(view(script), statement_out(out)); });

@@ -21,7 +21,9 @@
 #pragma once
 
 #include <retort/sdk/common.hpp>
+#include <retort/sdk/vocabulary.hpp>
 
+#include <cstddef>
 #include <deque>
 #include <functional>
 #include <initializer_list>
@@ -54,6 +56,8 @@ class column {
     return *this;
   }
   column& on_delete(std::string action) { on_delete_ = std::move(action); return *this; }
+  /// ABI 1.2: ON UPDATE of the foreign key (a host of 1.1 does not see it).
+  column& on_update(std::string action) { on_update_ = std::move(action); return *this; }
 
   /// The ABI view; borrows from this object.
   retort_column abi() const {
@@ -66,11 +70,12 @@ class column {
     c.references_table = str(ref_table_);
     c.references_column = str(ref_column_);
     c.on_delete = str(on_delete_);
+    c.on_update = str(on_update_);
     return c;
   }
 
  private:
-  std::string name_, type_, default_, ref_table_, ref_column_, on_delete_;
+  std::string name_, type_, default_, ref_table_, ref_column_, on_delete_, on_update_;
   std::uint32_t flags_ = 0;
 };
 
@@ -92,6 +97,76 @@ class alteration {
   int nullable_ = RETORT_ALTER_KEEP;
   int default_action_ = RETORT_DEFAULT_KEEP;
 };
+
+/// A named table constraint (ABI 1.2): made by retort::foreign_key,
+/// retort::unique or retort::check, then added with ops::add_constraint or
+/// declared inside ops::create_table.
+class constraint {
+ public:
+  /// ON DELETE / ON UPDATE of a foreign key: CASCADE, SET NULL, SET DEFAULT, RESTRICT, NO ACTION.
+  constraint& on_delete(std::string action) { on_delete_ = std::move(action); return *this; }
+  constraint& on_update(std::string action) { on_update_ = std::move(action); return *this; }
+
+  /// The ABI view of this constraint as an ADD_* operation on `table`; its
+  /// arrays live in `out`, its strings in this object and `table`.
+  struct abi_view {
+    retort_op op{};
+    std::vector<retort_str> columns, references;
+  };
+  void abi(std::string_view table, abi_view& out) const {
+    out.columns.clear();
+    out.references.clear();
+    for (const auto& c : columns_) out.columns.push_back(str(c));
+    for (const auto& c : references_) out.references.push_back(str(c));
+    retort_op& op = out.op;
+    op = retort_op{};
+    op.struct_size = sizeof op;
+    op.kind = kind_;
+    op.table = str(table);
+    op.name = str(name_);
+    op.alter_nullable = RETORT_ALTER_KEEP;
+    op.index_columns = out.columns.empty() ? nullptr : out.columns.data();
+    op.index_column_count = out.columns.size();
+    op.references_table = str(references_table_);
+    op.references_columns = out.references.empty() ? nullptr : out.references.data();
+    op.references_column_count = out.references.size();
+    op.on_delete = str(on_delete_);
+    op.on_update = str(on_update_);
+    op.check_sql = str(check_);
+  }
+
+ private:
+  friend constraint foreign_key(std::string, std::vector<std::string>, std::string, std::vector<std::string>);
+  friend constraint unique(std::string, std::vector<std::string>);
+  friend constraint check(std::string, std::string);
+  constraint(int kind, std::string name) : kind_(kind), name_(std::move(name)) {}
+
+  int kind_;
+  std::string name_, references_table_, on_delete_, on_update_, check_;
+  std::vector<std::string> columns_, references_;
+};
+
+/// FOREIGN KEY (columns) REFERENCES references_table (references_columns), named `name`.
+inline constraint foreign_key(std::string name, std::vector<std::string> columns, std::string references_table,
+                              std::vector<std::string> references_columns) {
+  constraint c(RETORT_OP_ADD_FOREIGN_KEY, std::move(name));
+  c.columns_ = std::move(columns);
+  c.references_table_ = std::move(references_table);
+  c.references_ = std::move(references_columns);
+  return c;
+}
+/// UNIQUE (columns), named `name`.
+inline constraint unique(std::string name, std::vector<std::string> columns) {
+  constraint c(RETORT_OP_ADD_UNIQUE, std::move(name));
+  c.columns_ = std::move(columns);
+  return c;
+}
+/// CHECK (expression), named `name`.
+inline constraint check(std::string name, std::string expression) {
+  constraint c(RETORT_OP_ADD_CHECK, std::move(name));
+  c.check_ = std::move(expression);
+  return c;
+}
 
 /// Options of create_index.
 struct index_options {
@@ -119,15 +194,25 @@ class ops {
     return v ? *v : std::move(fallback);
   }
 
-  void create_table(std::string_view table, const std::vector<column>& columns) {
+  /// CREATE TABLE; `constraints` (ABI 1.2) are declared inside the table.
+  void create_table(std::string_view table, const std::vector<column>& columns,
+                    const std::vector<constraint>& constraints = {}) {
     std::vector<retort_column> defs;
     defs.reserve(columns.size());
     for (const auto& c : columns) defs.push_back(c.abi());
     std::vector<const retort_column*> ptrs;
     for (const auto& d : defs) ptrs.push_back(&d);
+    std::deque<constraint::abi_view> views(constraints.size());  // never moves its elements
+    std::vector<const retort_op*> constraint_ptrs;
+    for (std::size_t i = 0; i < constraints.size(); ++i) {
+      constraints[i].abi(table, views[i]);
+      constraint_ptrs.push_back(&views[i].op);
+    }
     retort_op op = make(RETORT_OP_CREATE_TABLE, table);
     op.columns = ptrs.data();
     op.column_count = ptrs.size();
+    op.constraints = constraint_ptrs.empty() ? nullptr : constraint_ptrs.data();
+    op.constraint_count = constraint_ptrs.size();
     send(op);
   }
   void drop_table(std::string_view table) { send(make(RETORT_OP_DROP_TABLE, table)); }
@@ -181,6 +266,15 @@ class ops {
     op.name = str(name);
     send(op);
   }
+  /// ABI 1.2: ALTER TABLE ... ADD CONSTRAINT (a foreign key, unique or check).
+  void add_constraint(std::string_view table, const constraint& c) {
+    constraint::abi_view v;
+    c.abi(table, v);
+    send(v.op);
+  }
+  void drop_foreign_key(std::string_view table, std::string_view name) { drop_constraint(RETORT_OP_DROP_FOREIGN_KEY, table, name); }
+  void drop_unique(std::string_view table, std::string_view name) { drop_constraint(RETORT_OP_DROP_UNIQUE, table, name); }
+  void drop_check(std::string_view table, std::string_view name) { drop_constraint(RETORT_OP_DROP_CHECK, table, name); }
   /// Raw SQL, one or more statements, sent as written.
   void execute(std::string_view sql) {
     retort_op op = make(RETORT_OP_EXECUTE, {});
@@ -197,7 +291,28 @@ class ops {
     op.alter_nullable = RETORT_ALTER_KEEP;
     return op;
   }
+  void drop_constraint(int kind, std::string_view table, std::string_view name) {
+    retort_op op = make(kind, table);
+    op.name = str(name);
+    send(op);
+  }
+  // What ABI 1.2 added to an operation means something: a host of 1.1 would
+  // drop it silently, so it is refused here, naming what needs a newer host.
+  void require_host_1_2(const retort_op& op) const {
+    const bool host_knows = ctx_->struct_size >= offsetof(retort_migration_context, host_abi_minor) +
+                                                     sizeof ctx_->host_abi_minor &&
+                            ctx_->host_abi_minor >= 2;
+    if (host_knows) return;
+    bool uses = op.kind > RETORT_OP_EXECUTE || op.constraint_count > 0;
+    for (std::size_t i = 0; i < op.column_count; ++i) uses = uses || op.columns[i]->on_update.size > 0;
+    if (uses)
+      throw failure(std::string(op_kind_name(op.kind)) +
+                        ": table constraints and ON UPDATE need a retort host of ABI 1.2 or later; "
+                        "this one is older and would drop them: upgrade retort",
+                    RETORT_ERROR_USAGE);
+  }
   void send(const retort_op& op) {
+    require_host_1_2(op);
     retort_error err{};
     err.struct_size = sizeof err;
     if (ctx_->op(ctx_->host, &op, &err) != RETORT_OK)

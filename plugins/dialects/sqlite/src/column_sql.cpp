@@ -6,32 +6,12 @@
 
 #include <retort_sqlite/quote.hpp>
 #include <retort_sqlite/types.hpp>
+#include <retort/sdk/vocabulary.hpp>
 
 #include <vector>
 
 namespace retort::sqlite {
 namespace {
-
-// ON DELETE takes a closed set of actions; checking them keeps a revision's
-// typo from being spliced into the statement.
-std::string on_delete_action(std::string_view action, std::string_view column_label,
-                             std::string_view context) {
-  std::string words;
-  for (char c : text::trim(action)) {
-    if (!text::is_space(c)) {
-      words += c;
-    } else if (!words.empty() && words.back() != ' ') {
-      words += ' ';
-    }
-  }
-  std::string upper = text::upper(words);
-  for (const char* known : {"CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION"})
-    if (upper == known) return upper;
-  throw failure(std::string(context) + ": column " + std::string(column_label) + " has on_delete '" +
-                    std::string(action) +
-                    "', not one of CASCADE, SET NULL, SET DEFAULT, RESTRICT, NO ACTION",
-                RETORT_ERROR_USAGE);
-}
 
 std::string references_clause(const retort_column& c, std::string_view column_label,
                               std::string_view context) {
@@ -39,7 +19,7 @@ std::string references_clause(const retort_column& c, std::string_view column_la
   std::string_view column = fields::text_of(c.references_column, "references_column");
   std::string_view on_delete = text::trim(fields::text_of(c.on_delete, "on_delete"));
   if (table.empty()) {
-    if (!column.empty() || !on_delete.empty())
+    if (!column.empty() || !on_delete.empty() || !text::trim(fields::text_of(c.on_update, "on_update")).empty())
       throw failure(std::string(context) + ": column " + std::string(column_label) +
                         " has references_column or on_delete but no references_table",
                     RETORT_ERROR_USAGE);
@@ -49,7 +29,10 @@ std::string references_clause(const retort_column& c, std::string_view column_la
   // target is never schema-qualified.
   std::string sql = " REFERENCES " + quote_identifier(table);
   if (!column.empty()) sql += "(" + quote_identifier(column) + ")";
-  if (!on_delete.empty()) sql += " ON DELETE " + on_delete_action(on_delete, column_label, context);
+  const std::string subject = std::string(context) + ": column " + std::string(column_label);
+  if (!on_delete.empty()) sql += " ON DELETE " + referential_action(on_delete, subject);
+  const std::string on_update = referential_action(fields::text_of(c.on_update, "on_update"), subject, "on_update");
+  if (!on_update.empty()) sql += " ON UPDATE " + on_update;
   return sql;
 }
 

@@ -1,5 +1,7 @@
 #include <retort_sqlite/sqlite_connection.hpp>
 
+#include "busy_timeout.hpp"
+
 #include <sqlite3.h>
 
 namespace retort::sqlite {
@@ -8,11 +10,6 @@ namespace {
 [[noreturn]] void cannot_open(std::string_view path, std::string_view why, sqlite3* db) {
   throw failure("cannot open SQLite database '" + std::string(path) + "': " + std::string(why),
                 RETORT_ERROR_DATABASE, {}, db ? sqlite3_extended_errcode(db) : 0);
-}
-
-int busy_timeout_ms(double seconds) {
-  if (!(seconds >= 0)) return 0;
-  return seconds > 2000000.0 ? 2000000000 : static_cast<int>(seconds * 1000.0);
 }
 
 }  // namespace

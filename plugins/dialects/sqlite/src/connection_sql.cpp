@@ -5,7 +5,6 @@
 
 #include <retort_sqlite/quote.hpp>
 #include <retort_sqlite/split.hpp>
-#include <retort_sqlite/statement_text.hpp>
 
 #include <climits>
 
@@ -18,10 +17,10 @@ namespace {
 std::string excerpt(std::string_view rest) {
   try {
     auto statements = split_statements(rest);
-    if (!statements.empty()) return shorten_statement(statements.front());
+    if (!statements.empty()) return text::shorten(statements.front());
   } catch (const failure&) {
   }
-  return shorten_statement(rest);
+  return text::shorten(rest);
 }
 
 [[noreturn]] void statement_failed(sqlite3* db, int index, std::string_view rest) {

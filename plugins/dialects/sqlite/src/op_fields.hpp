@@ -1,7 +1,7 @@
-// Reading a retort_op safely. Operations come from revision plugins through
-// the host, so a broken struct (too small, a null pointer with a size) is
-// reported as a plugin failure instead of being dereferenced, and a missing
-// name is reported as a usage failure naming the operation.
+// Reading a retort_op's strings safely. The struct itself has been read by
+// the SDK's fitted_op (sizes, arrays); here a null string with a size is a
+// plugin failure instead of being dereferenced, and a missing name is a
+// usage failure naming the operation.
 #pragma once
 
 #include <retort/sdk/common.hpp>
@@ -10,13 +10,6 @@
 #include <string_view>
 
 namespace retort::sqlite::fields {
-
-/// The operation's name as revisions call it, e.g. "create_table".
-std::string_view op_name(int kind);
-
-/// Throws unless `op` and its column structs are at least as large as ABI 1.0
-/// says and their arrays are present when their counts say so.
-void check_structs(const retort_op& op);
 
 /// The text of a borrowed string; throws failure(PLUGIN) for null data with a size.
 std::string_view text_of(retort_str s, std::string_view field);

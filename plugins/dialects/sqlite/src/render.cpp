@@ -5,6 +5,8 @@
 #include "text.hpp"
 
 #include <retort_sqlite/quote.hpp>
+#include <retort/sdk/sql_renderer.hpp>
+#include <retort/sdk/vocabulary.hpp>
 
 namespace retort::sqlite {
 namespace {
@@ -21,7 +23,7 @@ struct target {
 };
 
 target table_target(const retort_op& op) {
-  std::string_view kind = fields::op_name(op.kind);
+  std::string_view kind = op_kind_name(op.kind);
   target t;
   t.table = name_of(op.table, kind, "table name");
   t.schema = text_of(op.schema, "schema");
@@ -133,31 +135,47 @@ std::string drop_index_sql(const retort_op& op) {
          qualified(text_of(op.schema, "schema"), index);
 }
 
-std::string_view execute_sql(const retort_op& op) {
-  std::string_view sql = text_of(op.sql, "sql");
-  if (text::trim(sql).empty()) throw failure("execute: the SQL is empty", RETORT_ERROR_USAGE);
-  return sql;
-}
+// SQLite's overrides of the standard renderer: everything it spells its
+// own way, and the refusals (with advice) for what it cannot do in place.
+class sqlite_renderer final : public sql_renderer {
+ protected:
+  std::string_view dialect_name() const override { return "sqlite"; }
+  std::string quote_identifier(std::string_view name) const override { return sqlite::quote_identifier(name); }
+  // SQLite resolves a foreign key in the schema of its own table.
+  std::string referenced_table(std::string_view, std::string_view name) const override {
+    return sqlite::quote_identifier(name);
+  }
+  void create_table(const retort_op& op, const statement_out& out) const override {
+    std::string sql = create_table_sql(op);
+    sql.insert(sql.size() - 1, table_constraints_sql(op));  // inside the closing parenthesis
+    out(sql);
+  }
+  void drop_table(const retort_op& op, const statement_out& out) const override { out(drop_table_sql(op)); }
+  void add_column(const retort_op& op, const statement_out& out) const override { out(add_column_sql(op)); }
+  void drop_column(const retort_op& op, const statement_out& out) const override { out(drop_column_sql(op)); }
+  void alter_column(const retort_op& op, const statement_out&) const override { sqlite::alter_column(op); }
+  void rename_column(const retort_op& op, const statement_out& out) const override { out(rename_column_sql(op)); }
+  void rename_table(const retort_op& op, const statement_out& out) const override { out(rename_table_sql(op)); }
+  void create_index(const retort_op& op, const statement_out& out) const override { out(create_index_sql(op)); }
+  void drop_index(const retort_op& op, const statement_out& out) const override { out(drop_index_sql(op)); }
+  // ALTER TABLE has no ADD/DROP CONSTRAINT in SQLite.
+  void add_constraint(const retort_op& op, const statement_out&) const override { cannot_alter_constraints(op); }
+  void drop_constraint(const retort_op& op, const statement_out&) const override { cannot_alter_constraints(op); }
+
+ private:
+  [[noreturn]] static void cannot_alter_constraints(const retort_op& op) {
+    throw failure("SQLite cannot " + std::string(op_kind_name(op.kind)) + " on an existing table (" +
+                      context(op) + "): declare constraints in create_table, or rebuild the table with "
+                      "create_table + execute(INSERT … SELECT) + drop_table + rename_table",
+                  RETORT_ERROR_USAGE);
+  }
+};
 
 }  // namespace
 
 void render_operation(const retort_op& op, const statement_out& out) {
-  fields::check_structs(op);
-  switch (op.kind) {
-    case RETORT_OP_CREATE_TABLE: return out(create_table_sql(op));
-    case RETORT_OP_DROP_TABLE: return out(drop_table_sql(op));
-    case RETORT_OP_ADD_COLUMN: return out(add_column_sql(op));
-    case RETORT_OP_DROP_COLUMN: return out(drop_column_sql(op));
-    case RETORT_OP_ALTER_COLUMN: return alter_column(op);
-    case RETORT_OP_RENAME_COLUMN: return out(rename_column_sql(op));
-    case RETORT_OP_RENAME_TABLE: return out(rename_table_sql(op));
-    case RETORT_OP_CREATE_INDEX: return out(create_index_sql(op));
-    case RETORT_OP_DROP_INDEX: return out(drop_index_sql(op));
-    case RETORT_OP_EXECUTE: return out(execute_sql(op));
-  }
-  throw failure("operation kind " + std::to_string(op.kind) + " is unknown to the sqlite dialect (ABI " +
-                    std::to_string(RETORT_ABI_MAJOR) + "." + std::to_string(RETORT_ABI_MINOR) + ")",
-                RETORT_ERROR_USAGE);
+  static const sqlite_renderer renderer;
+  renderer.render(op, out);
 }
 
 }  // namespace retort::sqlite

@@ -3,6 +3,8 @@
 // it is a savepoint (README.md explains the consequences).
 #include <retort_sqlite/sqlite_connection.hpp>
 
+#include "busy_timeout.hpp"
+
 #include <sqlite3.h>
 
 #include <climits>
@@ -10,13 +12,6 @@
 
 namespace retort::sqlite {
 namespace {
-
-int busy_timeout_ms(double seconds) {
-  double ms = seconds * 1000.0;
-  if (!(ms > 0)) return 0;  // negative or NaN: do not wait
-  if (ms >= static_cast<double>(INT_MAX)) return INT_MAX;
-  return static_cast<int>(ms);
-}
 
 std::string seconds_text(double seconds) {
   std::ostringstream out;

@@ -4,7 +4,7 @@
 #include "mariadb/render_columns.hpp"
 #include "mariadb/types.hpp"
 
-#include <retort/sdk/common.hpp>
+#include <retort/sdk/sql_renderer.hpp>
 
 #include <cstddef>
 #include <string_view>
@@ -185,23 +185,46 @@ std::string drop_index(const retort_op& op) {
          " ON " + qualified_name(view(op.schema), view(op.table));
 }
 
+// MariaDB's overrides: its own statements for the kinds of ABI 1.0, and a
+// DROP for each kind of constraint, since MariaDB keeps foreign keys and
+// unique keys apart from other constraints.
+class mariadb_renderer final : public sql_renderer {
+ protected:
+  std::string_view dialect_name() const override { return "mariadb"; }
+  std::string quote_identifier(std::string_view name) const override { return mariadb::quote_identifier(name); }
+  void create_table(const retort_op& op, const statement_out& out) const override {
+    std::string sql = mariadb::create_table(op);
+    sql.insert(sql.size() - table_options.size() - 1, table_constraints_sql(op));  // before ")" and the options
+    out(sql);
+  }
+  void drop_table(const retort_op& op, const statement_out& out) const override { out(mariadb::drop_table(op)); }
+  void add_column(const retort_op& op, const statement_out& out) const override { out(mariadb::add_column(op)); }
+  void drop_column(const retort_op& op, const statement_out& out) const override { out(mariadb::drop_column(op)); }
+  void alter_column(const retort_op& op, const statement_out& out) const override { out(mariadb::alter_column(op)); }
+  void rename_column(const retort_op& op, const statement_out& out) const override { out(mariadb::rename_column(op)); }
+  void rename_table(const retort_op& op, const statement_out& out) const override { out(mariadb::rename_table(op)); }
+  void create_index(const retort_op& op, const statement_out& out) const override { out(mariadb::create_index(op)); }
+  void drop_index(const retort_op& op, const statement_out& out) const override { out(mariadb::drop_index(op)); }
+  void drop_constraint(const retort_op& op, const statement_out& out) const override {
+    const char* what = op.kind == RETORT_OP_DROP_FOREIGN_KEY ? " DROP FOREIGN KEY "
+                       : op.kind == RETORT_OP_DROP_UNIQUE    ? " DROP INDEX "
+                                                             : " DROP CONSTRAINT ";
+    out("ALTER TABLE " + table_of(op) + what + quote_identifier(required_name(op.name, op, "constraint name")));
+  }
+};
+
+void to_vector(void* context, const char* data, size_t size) {
+  static_cast<std::vector<std::string>*>(context)->emplace_back(data, size);
+}
+
 }  // namespace
 
 std::vector<std::string> render_op(const retort_op& op) {
-  switch (op.kind) {
-    case RETORT_OP_CREATE_TABLE: return {create_table(op)};
-    case RETORT_OP_DROP_TABLE: return {drop_table(op)};
-    case RETORT_OP_ADD_COLUMN: return {add_column(op)};
-    case RETORT_OP_DROP_COLUMN: return {drop_column(op)};
-    case RETORT_OP_ALTER_COLUMN: return {alter_column(op)};
-    case RETORT_OP_RENAME_COLUMN: return {rename_column(op)};
-    case RETORT_OP_RENAME_TABLE: return {rename_table(op)};
-    case RETORT_OP_CREATE_INDEX: return {create_index(op)};
-    case RETORT_OP_DROP_INDEX: return {drop_index(op)};
-    case RETORT_OP_EXECUTE: return {std::string(view(op.sql))};
-  }
-  throw failure("operation kind " + std::to_string(op.kind) + " is unknown to the mariadb dialect",
-                RETORT_ERROR_USAGE);
+  static const mariadb_renderer renderer;
+  std::vector<std::string> statements;
+  const retort_statement_sink sink{&statements, &to_vector};
+  renderer.render(op, statement_out(&sink));
+  return statements;
 }
 
 }  // namespace retort::mariadb

@@ -3,7 +3,7 @@
 #include "mariadb/quoting.hpp"
 #include "mariadb/types.hpp"
 
-#include <retort/sdk/common.hpp>
+#include <retort/sdk/vocabulary.hpp>
 
 #include <string_view>
 
@@ -32,7 +32,11 @@ std::string foreign_key(const retort_column& c) {
   std::string out = "FOREIGN KEY (" + quote_identifier(name) + ") REFERENCES " +
                     quote_identifier(view(c.references_table)) + " (" +
                     quote_identifier(column) + ")";
-  if (c.on_delete.size != 0) out += " ON DELETE " + std::string(view(c.on_delete));
+  const std::string subject = "column " + quote_identifier(name);
+  const std::string on_delete = referential_action(view(c.on_delete), subject);
+  const std::string on_update = referential_action(view(c.on_update), subject, "on_update");
+  if (!on_delete.empty()) out += " ON DELETE " + on_delete;
+  if (!on_update.empty()) out += " ON UPDATE " + on_update;
   return out;
 }
 

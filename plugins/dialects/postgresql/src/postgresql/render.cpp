@@ -4,7 +4,8 @@
 #include "postgresql/text.hpp"
 #include "postgresql/types.hpp"
 
-#include <retort/sdk/common.hpp>
+#include <retort/sdk/sql_renderer.hpp>
+#include <retort/sdk/vocabulary.hpp>
 
 #include <algorithm>
 #include <array>
@@ -14,38 +15,15 @@
 namespace retort::postgresql {
 namespace {
 
-// abi.h: a reader touches only the fields that fit in struct_size. Copying
-// into a zeroed value lets the rest of the file read every field safely
-// whatever minor version filled it in.
-template <class Struct>
-Struct fitted(const Struct& given) {
-  Struct local{};
-  std::size_t n = std::min<std::size_t>(given.struct_size, sizeof(Struct));
-  std::memcpy(static_cast<void*>(&local), static_cast<const void*>(&given), n);
-  return local;
-}
-
 [[noreturn]] void usage(const std::string& message) { throw failure(message, RETORT_ERROR_USAGE); }
 
 std::string table_of(const retort_op& op) {
   return qualified_name(view(op.schema), view(op.table), "table name");
 }
 
-// ON DELETE takes one of five actions; anything else would be spliced into
-// the statement, so it is refused here with a message naming it.
-std::string delete_action(std::string_view given) {
-  static constexpr std::array<std::string_view, 5> actions{"CASCADE", "SET NULL", "SET DEFAULT",
-                                                           "RESTRICT", "NO ACTION"};
-  const std::string normalized = one_line(given);
-  for (auto a : actions)
-    if (iequals(normalized, a)) return std::string(a);
-  usage("unsupported ON DELETE action \"" + std::string(given) +
-        "\" (expected CASCADE, SET NULL, SET DEFAULT, RESTRICT or NO ACTION)");
-}
-
 std::string column_definition(const retort_column* given, std::string_view schema, bool inline_primary_key) {
   if (!given) usage("a column definition is missing (null pointer)");
-  const retort_column col = fitted(*given);
+  const retort_column& col = *given;
   const std::string name(require_name(view(col.name), "column name"));
   const std::string type = render_type(view(col.type));
   const std::string_view default_sql = trim(view(col.default_sql));
@@ -69,8 +47,13 @@ std::string column_definition(const retort_column* given, std::string_view schem
     out += " REFERENCES " + qualified_name(schema, view(col.references_table), "referenced table name");
     if (!view(col.references_column).empty())
       out += " (" + quote_identifier(require_name(view(col.references_column), "referenced column name")) + ")";
-    if (!trim(view(col.on_delete)).empty()) out += " ON DELETE " + delete_action(view(col.on_delete));
-  } else if (!view(col.references_column).empty() || !trim(view(col.on_delete)).empty()) {
+    const std::string subject = "column \"" + name + "\"";
+    const std::string on_delete = referential_action(view(col.on_delete), subject);
+    const std::string on_update = referential_action(view(col.on_update), subject, "on_update");
+    if (!on_delete.empty()) out += " ON DELETE " + on_delete;
+    if (!on_update.empty()) out += " ON UPDATE " + on_update;
+  } else if (!view(col.references_column).empty() || !trim(view(col.on_delete)).empty() ||
+             !trim(view(col.on_update)).empty()) {
     usage("column \"" + name + "\": references_column or on_delete given without references_table");
   }
   return out;
@@ -81,7 +64,7 @@ std::string create_table(const retort_op& op) {
   std::vector<std::string> key_columns;
   for (std::size_t i = 0; i < op.column_count; ++i) {
     if (!op.columns[i]) usage("CREATE TABLE " + table_of(op) + ": column " + std::to_string(i + 1) + " is missing");
-    const retort_column col = fitted(*op.columns[i]);
+    const retort_column& col = *op.columns[i];
     if (col.flags & RETORT_COLUMN_PRIMARY_KEY)
       key_columns.push_back(quote_identifier(require_name(view(col.name), "column name")));
   }
@@ -127,8 +110,9 @@ std::string alter_column(const retort_op& op) {
     // integer, say) work as the author expects, and is harmless otherwise.
     actions.push_back("TYPE " + type + " USING " + column + "::" + type);
   }
-  if (op.alter_nullable == 1) actions.push_back("SET NOT NULL");
-  else if (op.alter_nullable == 0) actions.push_back("DROP NOT NULL");
+  // alter_nullable is whether the column may hold NULL (alteration().nullable(yes)).
+  if (op.alter_nullable == 0) actions.push_back("SET NOT NULL");
+  else if (op.alter_nullable == 1) actions.push_back("DROP NOT NULL");
   else if (op.alter_nullable != RETORT_ALTER_KEEP)
     usage("ALTER COLUMN on " + table + ": alter_nullable must be 1, 0 or RETORT_ALTER_KEEP, got " +
           std::to_string(op.alter_nullable));
@@ -230,27 +214,37 @@ std::string drop_index(const retort_op& op) {
          qualified_name(view(op.schema), view(op.name), "index name");
 }
 
+// PostgreSQL speaks the standard for table constraints; it overrides the
+// kinds of ABI 1.0, which it renders with its own types and identity.
+class postgresql_renderer final : public sql_renderer {
+ protected:
+  std::string_view dialect_name() const override { return "postgresql"; }
+  std::string quote_identifier(std::string_view name) const override { return postgresql::quote_identifier(name); }
+  void create_table(const retort_op& op, const statement_out& out) const override {
+    std::string sql = postgresql::create_table(op);
+    sql.insert(sql.size() - 1, table_constraints_sql(op));  // inside the closing parenthesis
+    out(sql);
+  }
+  void drop_table(const retort_op& op, const statement_out& out) const override { out(postgresql::drop_table(op)); }
+  void add_column(const retort_op& op, const statement_out& out) const override { out(postgresql::add_column(op)); }
+  void drop_column(const retort_op& op, const statement_out& out) const override { out(postgresql::drop_column(op)); }
+  void alter_column(const retort_op& op, const statement_out& out) const override { out(postgresql::alter_column(op)); }
+  void rename_column(const retort_op& op, const statement_out& out) const override { out(postgresql::rename_column(op)); }
+  void rename_table(const retort_op& op, const statement_out& out) const override { out(postgresql::rename_table(op)); }
+  void create_index(const retort_op& op, const statement_out& out) const override { out(postgresql::create_index(op)); }
+  void drop_index(const retort_op& op, const statement_out& out) const override { out(postgresql::drop_index(op)); }
+};
+
+void to_function(void* context, const char* data, size_t size) {
+  (*static_cast<const statement_fn*>(context))(std::string_view(data, size));
+}
+
 }  // namespace
 
-void render_op(const retort_op& given, const statement_fn& out) {
-  const retort_op op = fitted(given);
-  switch (op.kind) {
-    case RETORT_OP_CREATE_TABLE: out(create_table(op)); return;
-    case RETORT_OP_DROP_TABLE: out(drop_table(op)); return;
-    case RETORT_OP_ADD_COLUMN: out(add_column(op)); return;
-    case RETORT_OP_DROP_COLUMN: out(drop_column(op)); return;
-    case RETORT_OP_ALTER_COLUMN: out(alter_column(op)); return;
-    case RETORT_OP_RENAME_COLUMN: out(rename_column(op)); return;
-    case RETORT_OP_RENAME_TABLE: out(rename_table(op)); return;
-    case RETORT_OP_CREATE_INDEX: out(create_index(op)); return;
-    case RETORT_OP_DROP_INDEX: out(drop_index(op)); return;
-    case RETORT_OP_EXECUTE:
-      // One call for the whole script: the host decides whether to split it.
-      if (trim(view(op.sql)).empty()) usage("EXECUTE has no SQL");
-      out(view(op.sql));
-      return;
-    default: usage("unknown operation kind " + std::to_string(op.kind));
-  }
+void render_op(const retort_op& op, const statement_fn& out) {
+  static const postgresql_renderer renderer;
+  const retort_statement_sink sink{const_cast<statement_fn*>(&out), &to_function};
+  renderer.render(op, statement_out(&sink));
 }
 
 }  // namespace retort::postgresql

@@ -1,30 +1,20 @@
-// Small text helpers shared by rendering, splitting and error reporting.
+// Text helpers: the SDK's (retort/sdk/text.hpp) under this dialect's
+// names, and the scrubbing of a password a server echoed back.
 #pragma once
+
+#include <retort/sdk/text.hpp>
 
 #include <string>
 #include <string_view>
 
 namespace retort::postgresql {
 
-/// True for the bytes PostgreSQL's lexer treats as whitespace.
-bool is_space(char c) noexcept;
-
-/// `text` without leading and trailing whitespace.
-std::string_view trim(std::string_view text) noexcept;
-
-/// ASCII lower case; other bytes (UTF-8) are left alone.
-std::string lower(std::string_view text);
-
-/// Case-insensitive ASCII comparison.
-bool iequals(std::string_view a, std::string_view b) noexcept;
-
-/// Every run of whitespace (newlines and tabs included) becomes one space, and
-/// the ends are trimmed: the host prints errors on one line.
-std::string one_line(std::string_view text);
-
-/// `text` on one line, cut to at most `max_chars` bytes (ending in "...")
-/// without splitting a UTF-8 sequence.
-std::string shorten(std::string_view text, std::size_t max_chars = 120);
+using retort::text::iequals;
+using retort::text::is_space;
+using retort::text::lower;
+using retort::text::one_line;
+using retort::text::shorten;
+using retort::text::trim;
 
 /// `text` with every occurrence of `secret` replaced by "***"; an empty
 /// secret changes nothing.

@@ -1,0 +1,209 @@
+// retort/sdk/vocabulary.hpp: the words an operation is written in, read the
+// same way by every dialect, provider and the host: the generic column
+// types of SPEC §3, the referential actions of a foreign key, and the names
+// of the operation kinds. One policy for all of them (golang-migrate's):
+// don't correct user input; when in doubt, refuse and explain.
+#pragma once
+
+#include <retort/sdk/common.hpp>
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#pragma GCC visibility push(hidden)
+namespace retort {
+
+namespace detail {
+constexpr bool is_type_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+constexpr char lower_ascii(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+constexpr std::string_view trim_spaces(std::string_view s) noexcept {
+  while (!s.empty() && is_type_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_type_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+inline bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
+  return true;
+}
+}  // namespace detail
+
+/// The generic column types of SPEC §3; `none` is an engine's own type.
+enum class generic_type {
+  none,
+  integer, bigint, smallint, boolean, string, text, numeric, float_, double_,
+  date, datetime, timestamp_tz, json, uuid, binary
+};
+
+/// A column type as written, read by the one grammar (see parse_type).
+struct type_spec {
+  generic_type generic = generic_type::none;
+  std::string_view text;                    ///< trimmed; the verbatim type when generic is none
+  std::array<std::string_view, 2> args{};   ///< the unsigned integer arguments, as written
+  std::size_t arg_count = 0;
+};
+
+namespace detail {
+struct generic_name {
+  std::string_view name;
+  generic_type type;
+  std::size_t max_args;  // string(N): 1, numeric(P[,S]): 2, the rest none
+};
+constexpr std::array<generic_name, 15> generic_names{{
+    {"integer", generic_type::integer, 0},   {"bigint", generic_type::bigint, 0},
+    {"smallint", generic_type::smallint, 0}, {"boolean", generic_type::boolean, 0},
+    {"string", generic_type::string, 1},     {"text", generic_type::text, 0},
+    {"numeric", generic_type::numeric, 2},   {"float", generic_type::float_, 0},
+    {"double", generic_type::double_, 0},    {"date", generic_type::date, 0},
+    {"datetime", generic_type::datetime, 0}, {"timestamp_tz", generic_type::timestamp_tz, 0},
+    {"json", generic_type::json, 0},         {"uuid", generic_type::uuid, 0},
+    {"binary", generic_type::binary, 0},
+}};
+constexpr bool is_word_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+}  // namespace detail
+
+/// Reads a column type. The rule, the same in every dialect:
+///  - a generic name (case-insensitive), alone or followed by the
+///    parenthesised unsigned integers it takes (`string(N)`, `numeric(P)`,
+///    `numeric(P,S)`), whitespace around the tokens ignored, is generic;
+///  - a generic name followed by a parenthesis that is not a list of
+///    unsigned integers (`string(abc)`, `string()`, `numeric(10,`) is no
+///    engine's type either: refused, naming it;
+///  - anything else is the engine's own type and passes verbatim, trimmed:
+///    `double precision`, `integer[]`, `VARCHAR(20)`, and a generic name with
+///    integer arguments it does not take (`integer(11)`, `datetime(3)`),
+///    which the engine judges (MariaDB reads both; PostgreSQL refuses the first);
+///  - an empty type is refused.
+inline type_spec parse_type(std::string_view written) {
+  type_spec out;
+  out.text = detail::trim_spaces(written);
+  const std::string_view t = out.text;
+  if (t.empty()) throw failure("column type is empty", RETORT_ERROR_USAGE);
+  std::size_t end = 0;
+  while (end < t.size() && detail::is_word_char(t[end])) ++end;
+  const detail::generic_name* generic = nullptr;
+  for (const auto& g : detail::generic_names)
+    if (detail::equals_ignoring_case(t.substr(0, end), g.name)) generic = &g;
+  if (!generic) return out;
+  const std::string_view rest = detail::trim_spaces(t.substr(end));
+  if (rest.empty()) {
+    out.generic = generic->type;
+    return out;
+  }
+  if (rest.front() != '(') return out;  // "double precision", "integer[]"
+
+  auto malformed = [&] {
+    return failure("malformed arguments in column type \"" + std::string(t) +
+                       "\" (a generic type takes unsigned integers in parentheses: string(N), "
+                       "numeric(P,S))",
+                   RETORT_ERROR_USAGE);
+  };
+  if (rest.back() != ')') throw malformed();
+  std::string_view inner = rest.substr(1, rest.size() - 2);
+  std::array<std::string_view, 3> args{};
+  std::size_t count = 0;
+  for (;;) {
+    const std::size_t comma = inner.find(',');
+    const std::string_view arg = detail::trim_spaces(inner.substr(0, comma));
+    if (arg.empty()) throw malformed();
+    for (char c : arg)
+      if (c < '0' || c > '9') throw malformed();
+    if (count < args.size()) args[count] = arg;
+    ++count;
+    if (comma == std::string_view::npos) break;
+    inner.remove_prefix(comma + 1);
+  }
+  if (count > generic->max_args) return out;  // an engine's own spelling
+  out.generic = generic->type;
+  out.arg_count = count;
+  for (std::size_t i = 0; i < count; ++i) out.args[i] = args[i];
+  return out;
+}
+
+/// How a dialect spells one generic type: `bare` written alone, `with_args`
+/// the name put before "(args)" when arguments were given.
+struct type_spelling {
+  generic_type type;
+  std::string_view bare;
+  std::string_view with_args;
+};
+
+/// `written` in a dialect's spelling (`spellings` lists every generic type):
+/// parse_type's rule, then the dialect's words; an engine's own type verbatim.
+template <std::size_t N>
+std::string spell_type(std::string_view written, const std::array<type_spelling, N>& spellings) {
+  const type_spec t = parse_type(written);
+  if (t.generic == generic_type::none) return std::string(t.text);
+  for (const type_spelling& s : spellings) {
+    if (s.type != t.generic) continue;
+    if (t.arg_count == 0) return std::string(s.bare);
+    std::string out(s.with_args);
+    out += '(';
+    for (std::size_t i = 0; i < t.arg_count; ++i) {
+      if (i) out += ',';
+      out += t.args[i];
+    }
+    return out + ')';
+  }
+  throw failure("the generic type \"" + std::string(t.text) + "\" has no spelling in this dialect",
+                RETORT_ERROR_PLUGIN);
+}
+
+/// The five referential actions of ON DELETE / ON UPDATE, in upper case with
+/// single spaces; an empty `given` stays empty (the engine's default). Any
+/// other text would be spliced into a statement, so it is refused with a
+/// message that starts with `subject` (e.g. "create_table t: column t.u").
+inline std::string referential_action(std::string_view given, std::string_view subject,
+                                      std::string_view clause = "on_delete") {
+  std::string words;
+  for (char c : detail::trim_spaces(given)) {
+    if (!detail::is_type_space(c))
+      words += (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
+    else if (!words.empty() && words.back() != ' ')
+      words += ' ';
+  }
+  if (words.empty()) return words;
+  for (std::string_view known : {"CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION"})
+    if (words == known) return words;
+  throw failure(std::string(subject) + " has " + std::string(clause) + " '" + std::string(given) +
+                    "', not one of CASCADE, SET NULL, SET DEFAULT, RESTRICT, NO ACTION",
+                RETORT_ERROR_USAGE);
+}
+
+/// True for the kinds CREATE_TABLE may carry in its `constraints`.
+constexpr bool is_table_constraint_kind(int kind) noexcept {
+  return kind == RETORT_OP_ADD_FOREIGN_KEY || kind == RETORT_OP_ADD_UNIQUE || kind == RETORT_OP_ADD_CHECK;
+}
+
+/// The name of an operation kind as messages spell it ("create_table").
+constexpr std::string_view op_kind_name(int kind) noexcept {
+  switch (kind) {
+    case RETORT_OP_CREATE_TABLE: return "create_table";
+    case RETORT_OP_DROP_TABLE: return "drop_table";
+    case RETORT_OP_ADD_COLUMN: return "add_column";
+    case RETORT_OP_DROP_COLUMN: return "drop_column";
+    case RETORT_OP_ALTER_COLUMN: return "alter_column";
+    case RETORT_OP_RENAME_COLUMN: return "rename_column";
+    case RETORT_OP_RENAME_TABLE: return "rename_table";
+    case RETORT_OP_CREATE_INDEX: return "create_index";
+    case RETORT_OP_DROP_INDEX: return "drop_index";
+    case RETORT_OP_EXECUTE: return "execute";
+    case RETORT_OP_ADD_FOREIGN_KEY: return "add_foreign_key";
+    case RETORT_OP_DROP_FOREIGN_KEY: return "drop_foreign_key";
+    case RETORT_OP_ADD_UNIQUE: return "add_unique";
+    case RETORT_OP_DROP_UNIQUE: return "drop_unique";
+    case RETORT_OP_ADD_CHECK: return "add_check";
+    case RETORT_OP_DROP_CHECK: return "drop_check";
+    default: return "unknown operation";
+  }
+}
+
+}  // namespace retort
+#pragma GCC visibility pop
