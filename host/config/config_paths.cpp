@@ -1,5 +1,7 @@
 #include "host/config/config_paths.hpp"
 
+#include "host/config/revisions_source.hpp"
+
 #include <algorithm>
 
 namespace host {
@@ -13,6 +15,12 @@ bool is_provider_name(std::string_view text) {
 
 }  // namespace
 
+std::optional<NamedProvider> named_provider(std::string_view value) {
+  const auto colon = value.find(':');
+  if (colon == std::string_view::npos || !is_provider_name(value.substr(0, colon))) return std::nullopt;
+  return NamedProvider{std::string(value.substr(0, colon)), std::string(value.substr(colon + 1))};
+}
+
 std::string anchored_path(std::string_view value, const std::filesystem::path& base) {
   std::filesystem::path path(value);
   if (path.is_relative()) path = base / path;
@@ -20,12 +28,8 @@ std::string anchored_path(std::string_view value, const std::filesystem::path& b
 }
 
 std::string anchored_revisions_source(std::string_view value, const std::filesystem::path& base) {
-  const auto colon = value.find(':');
-  if (colon != std::string_view::npos && is_provider_name(value.substr(0, colon))) {
-    const std::string_view argument = value.substr(colon + 1);
-    const std::string provider(value.substr(0, colon + 1));
-    return argument.empty() ? provider : provider + anchored_path(argument, base);
-  }
+  if (auto named = named_provider(value))
+    return named->provider + ":" + (named->argument.empty() ? std::string() : anchored_path(named->argument, base));
   return anchored_path(value, base);
 }
 

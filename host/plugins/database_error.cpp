@@ -23,8 +23,7 @@ std::string masked(std::string text, std::string_view secret) {
 bool is_connection_lost(const std::exception& e) noexcept {
   const auto* database = dynamic_cast<const DatabaseError*>(&e);
   if (!database) return false;
-  const std::string& state = database->sqlstate();
-  return state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03";
+  return database->connection_lost() || database->sqlstate().rfind("08", 0) == 0;
 }
 
 ExitCode exit_code_for_error_kind(std::int32_t kind) noexcept {
@@ -40,12 +39,13 @@ ExitCode exit_code_for_error_kind(std::int32_t kind) noexcept {
 
 DatabaseError::DatabaseError(ExitCode code, const std::string& message,
                              std::string plugin_message, std::string sqlstate,
-                             int native_code, int statement_index)
+                             int native_code, int statement_index, bool connection_lost)
     : Error(code, message),
       plugin_message_(std::move(plugin_message)),
       sqlstate_(std::move(sqlstate)),
       native_code_(native_code),
-      statement_index_(statement_index) {}
+      statement_index_(statement_index),
+      connection_lost_(connection_lost) {}
 
 ErrorReport::ErrorReport() noexcept {
   std::memset(&error_, 0, sizeof error_);
@@ -69,7 +69,8 @@ void ErrorReport::raise(std::string_view plugin, std::string_view operation,
                      (text.empty() ? std::string(operation) + " failed and the plugin gave no reason"
                                    : text);
   throw DatabaseError(exit_code_for_error_kind(error_.kind), line, std::move(text),
-                      std::move(sqlstate), error_.native_code, error_.statement_index);
+                      std::move(sqlstate), error_.native_code, error_.statement_index,
+                      (error_.flags & RETORT_ERROR_FLAG_CONNECTION_LOST) != 0);
 }
 
 }  // namespace host

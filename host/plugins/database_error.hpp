@@ -23,7 +23,7 @@ ExitCode exit_code_for_error_kind(std::int32_t kind) noexcept;
 class DatabaseError : public Error {
  public:
   DatabaseError(ExitCode code, const std::string& message, std::string plugin_message,
-                std::string sqlstate, int native_code, int statement_index);
+                std::string sqlstate, int native_code, int statement_index, bool connection_lost = false);
 
   /// The plugin's message as it wrote it (control characters replaced), without
   /// the "dialect: " prefix what() has.
@@ -34,19 +34,22 @@ class DatabaseError : public Error {
   int native_code() const noexcept { return native_code_; }
   /// 0-based statement of a script that failed, -1 if unknown.
   int statement_index() const noexcept { return statement_index_; }
+  /// The plugin said the connection is unusable (RETORT_ERROR_FLAG_CONNECTION_LOST).
+  bool connection_lost() const noexcept { return connection_lost_; }
 
  private:
   std::string plugin_message_;
   std::string sqlstate_;
   int native_code_;
   int statement_index_;
+  bool connection_lost_;
 };
 
-/// Whether `e` says the session with the server is gone: SQLSTATE class 08
-/// (connection exception, as the dialects report a lost server) or
-/// PostgreSQL's 57P01..57P03 (the server ended it). The server has then
-/// rolled back what was open and dropped the session's locks, so cleanup
-/// through that session cannot succeed and need not.
+/// Whether `e` says the session with the server is gone: the dialect said
+/// so (RETORT_ERROR_FLAG_CONNECTION_LOST), or, from a dialect of ABI 1.1 or
+/// older, SQLSTATE class 08 (the standard's connection exception). The
+/// server has then rolled back what was open and dropped the session's
+/// locks, so cleanup through that session cannot succeed and need not.
 bool is_connection_lost(const std::exception& e) noexcept;
 
 /// A retort_error the host owns and hands to one plugin call.

@@ -49,6 +49,8 @@ Dialect::Dialect(LoadedPlugin plugin)
       transactional_ddl_(functions_.transactional_ddl != 0),
       begin_sql_(static_text(functions_.begin_sql, max_static_sql, "BEGIN")),
       commit_sql_(static_text(functions_.commit_sql, max_static_sql, "COMMIT")),
+      utc_now_sql_(static_text(functions_.utc_now_sql, max_static_sql, "")),
+      capabilities_(functions_.capabilities),
       abi_minor_(plugin.abi_minor) {}
 
 std::unique_ptr<Connection> Dialect::connect(

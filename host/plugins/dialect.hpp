@@ -4,6 +4,7 @@
 
 #include <retort/abi.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -36,6 +37,11 @@ class Dialect {
   /// "BEGIN" and "COMMIT" when the plugin gives none.
   const std::string& begin_sql() const noexcept { return begin_sql_; }
   const std::string& commit_sql() const noexcept { return commit_sql_; }
+  /// The engine's current UTC time as an SQL expression (abi.h utc_now_sql);
+  /// "" when the plugin gives none (ABI 1.1 and older).
+  const std::string& utc_now_sql() const noexcept { return utc_now_sql_; }
+  /// Whether lock() takes a lock of the server session (RETORT_DIALECT_SESSION_LOCK).
+  bool has_session_lock() const noexcept { return (capabilities_ & RETORT_DIALECT_SESSION_LOCK) != 0; }
 
   /// Connects. `url` is passed whole (the plugin must never echo it) and
   /// `options` are the URL's parts (url.user, url.password, param.NAME...).
@@ -59,6 +65,8 @@ class Dialect {
   bool transactional_ddl_ = false;
   std::string begin_sql_;
   std::string commit_sql_;
+  std::string utc_now_sql_;
+  std::uint32_t capabilities_;
   int abi_minor_;
 };
 

@@ -2,10 +2,9 @@
 
 #include <charconv>
 
-#include <retort/sdk/revision.hpp>
 
 #include "host/plugins/plugins.hpp"
-#include "host/run/engine_clock.hpp"
+#include "host/run/table_definition.hpp"
 
 namespace host {
 
@@ -27,38 +26,8 @@ std::string Bookkeeping::table(const std::string& name) const {
 }
 
 std::vector<std::string> Bookkeeping::create_tables() const {
-  using retort::column;
-  auto render = [&](const std::string& name, const std::vector<column>& columns) {
-    std::vector<retort_column> defs;
-    for (const auto& c : columns) defs.push_back(c.abi());
-    std::vector<const retort_column*> ptrs;
-    for (const auto& d : defs) ptrs.push_back(&d);
-    retort_op op{};
-    op.struct_size = sizeof op;
-    op.kind = RETORT_OP_CREATE_TABLE;
-    op.flags = RETORT_OP_IF_NOT_EXISTS;
-    op.schema = retort::str(schema_);
-    op.table = retort::str(name);
-    op.columns = ptrs.data();
-    op.column_count = ptrs.size();
-    op.alter_nullable = RETORT_ALTER_KEEP;
-    return dialect_.render(op);
-  };
-  std::vector<std::string> out = render(version_table_, {column("version_num", "string(64)").primary_key()});
-  for (auto& s : render(history_table_, {
-                                            column("id", "integer").primary_key().autoincrement(),
-                                            column("revision", "string(64)").not_null(),
-                                            column("direction", "string(16)").not_null(),
-                                            column("checksum", "string(80)"),
-                                            column("state", "string(16)").not_null(),
-                                            column("started_at", "string(32)").not_null(),
-                                            column("duration_ms", "bigint"),
-                                            column("host", "string(255)"),
-                                            column("tool_version", "string(32)"),
-                                            column("statements_done", "integer"),
-                                            column("error_message", "text"),
-                                        }))
-    out.push_back(std::move(s));
+  std::vector<std::string> out = create_table_if_missing(dialect_, schema_, version_table_, version_columns);
+  for (auto& s : create_table_if_missing(dialect_, schema_, history_table_, history_columns)) out.push_back(std::move(s));
   return out;
 }
 
@@ -68,28 +37,25 @@ std::string Bookkeeping::select_versions() const {
 
 std::string Bookkeeping::select_history(HistoryColumns which) const {
   std::string cols;
-  for (const char* c : {"id", "revision", "direction", "checksum", "state", "started_at", "duration_ms",
-                        "host", "tool_version", "statements_done", "error_message"}) {
-    const std::string_view name = c;
-    if (which == HistoryColumns::outcomes && name == "host") break;  // the rest are not wanted: not selected
-    const bool wanted = which == HistoryColumns::all || name == "revision" || name == "direction" ||
-                        name == "state" || name == "started_at" || name == "duration_ms";
+  for (std::size_t i = 0; i < std::size(history_columns); ++i) {
+    if (which == HistoryColumns::outcomes && i == history_host) break;  // the rest are not wanted: not selected
+    const bool wanted = which == HistoryColumns::all || i == history_revision || i == history_direction ||
+                        i == history_state || i == history_started_at || i == history_duration_ms;
     if (!cols.empty()) cols += ", ";
-    cols += wanted ? ident(c) : "NULL";
+    cols += wanted ? ident(std::string(history_columns[i].name)) : "NULL";
   }
-  return "SELECT " + cols + " FROM " + table(history_table_) + " ORDER BY " + ident("id");
+  return "SELECT " + cols + " FROM " + table(history_table_) + " ORDER BY " +
+         ident(std::string(history_columns[history_id].name));
 }
 
 const Bookkeeping::Quoted& Bookkeeping::quoted() const {
   if (quoted_) return *quoted_;
   Quoted q;
   q.version_table = table(version_table_);
-  q.version_num = ident("version_num");
-  std::string cols;
-  for (const char* c : {"revision", "direction", "checksum", "state", "started_at", "duration_ms", "host",
-                        "tool_version", "statements_done", "error_message"})
-    cols += (cols.empty() ? "" : ", ") + ident(c);
-  q.insert_history = "INSERT INTO " + table(history_table_) + " (" + cols + ") VALUES (";
+  q.version_num = ident(std::string(version_columns[0].name));
+  // Every column but the id, which the engine assigns.
+  q.insert_history = "INSERT INTO " + table(history_table_) + " (" +
+                     quoted_column_list(dialect_, std::span(history_columns).subspan(1)) + ") VALUES (";
   return quoted_.emplace(std::move(q));
 }
 
@@ -120,9 +86,8 @@ std::string number_or_null(std::optional<long long> value) {
 
 std::string Bookkeeping::started_at(const HistoryRow& r) const {
   if (r.started_when_applied) {
-    if (!quoted().utc_now) quoted_->utc_now = utc_now_sql(dialect_.name()).value_or("");
-    // A dialect retort does not know the clock of keeps the time the row was written.
-    if (!quoted_->utc_now->empty()) return *quoted_->utc_now;
+    // A dialect that gives no clock (ABI 1.1) keeps the time the row was written.
+    if (!dialect_.utc_now_sql().empty()) return dialect_.utc_now_sql();
   }
   return literal(r.started_at);
 }
@@ -170,17 +135,17 @@ HistoryRow Bookkeeping::parse_history_row(const std::vector<std::optional<std::s
     return std::nullopt;
   };
   HistoryRow r;
-  r.id = number(0);
-  r.revision = text(1);
-  r.direction = text(2);
-  r.checksum = text(3);
-  r.state = text(4);
-  r.started_at = text(5);
-  r.duration_ms = optional_number(6);
-  r.host = text(7);
-  r.tool_version = text(8);
-  r.statements_done = number(9);
-  r.error_message = text(10);
+  r.id = number(history_id);
+  r.revision = text(history_revision);
+  r.direction = text(history_direction);
+  r.checksum = text(history_checksum);
+  r.state = text(history_state);
+  r.started_at = text(history_started_at);
+  r.duration_ms = optional_number(history_duration_ms);
+  r.host = text(history_host);
+  r.tool_version = text(history_tool_version);
+  r.statements_done = number(history_statements_done);
+  r.error_message = text(history_error_message);
   return r;
 }
 

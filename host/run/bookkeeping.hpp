@@ -76,7 +76,6 @@ class Bookkeeping {
   /// `upgrade --sql` (bench/).
   struct Quoted {
     std::string version_table, version_num, insert_history;  ///< insert_history: "INSERT INTO t (cols) VALUES ("
-    std::optional<std::string> utc_now;  ///< utc_now_sql() of the dialect, "" if none; looked up on first use
   };
   const Quoted& quoted() const;
 

@@ -1,9 +1,8 @@
 #include "host/run/lock_table_sql.hpp"
 
-#include <retort/sdk/revision.hpp>
-
 #include "host/plugins/plugins.hpp"
 #include "host/run/bookkeeping.hpp"
+#include "host/run/table_definition.hpp"
 
 namespace host {
 
@@ -30,42 +29,18 @@ std::string LockTableSql::qualified() const {
 }
 
 std::vector<std::string> LockTableSql::create_table() const {
-  using retort::column;
-  const std::vector<column> columns = {
-      column("name", "string(128)").primary_key(),
-      column("owner_host", "string(255)").not_null(),
-      column("owner_pid", "bigint").not_null(),
-      column("owner_token", "string(64)").not_null(),
-      column("started_at", "string(32)").not_null(),
-      column("expires_at_ms", "bigint").not_null(),
-  };
-  std::vector<retort_column> defs;
-  for (const auto& c : columns) defs.push_back(c.abi());
-  std::vector<const retort_column*> pointers;
-  for (const auto& d : defs) pointers.push_back(&d);
-  retort_op op{};
-  op.struct_size = sizeof op;
-  op.kind = RETORT_OP_CREATE_TABLE;
-  op.flags = RETORT_OP_IF_NOT_EXISTS;
-  op.schema = retort::str(schema_);
-  op.table = retort::str(table_);
-  op.columns = pointers.data();
-  op.column_count = pointers.size();
-  op.alter_nullable = RETORT_ALTER_KEEP;
-  return dialect_.render(op);
+  return create_table_if_missing(dialect_, schema_, table_, lock_columns);
 }
 
 std::string LockTableSql::insert(const LockOwner& o) const {
-  return "INSERT INTO " + qualified() + " (" + ident("name") + ", " + ident("owner_host") + ", " +
-         ident("owner_pid") + ", " + ident("owner_token") + ", " + ident("started_at") + ", " +
-         ident("expires_at_ms") + ") VALUES (" + literal(key_) + ", " + literal(o.host) + ", " +
+  return "INSERT INTO " + qualified() + " (" + quoted_column_list(dialect_, lock_columns) + ") VALUES (" + literal(key_) + ", " + literal(o.host) + ", " +
          std::to_string(o.pid) + ", " + literal(o.token) + ", " + literal(o.started_at) + ", " +
          std::to_string(o.expires_at_ms) + ")";
 }
 
 std::string LockTableSql::select_owner() const {
-  return "SELECT " + ident("owner_host") + ", " + ident("owner_pid") + ", " + ident("owner_token") + ", " +
-         ident("started_at") + ", " + ident("expires_at_ms") + " FROM " + qualified() + " WHERE " +
+  // Every column but the name, in table order: the order the owner is read back in.
+  return "SELECT " + quoted_column_list(dialect_, std::span(lock_columns).subspan(1)) + " FROM " + qualified() + " WHERE " +
          ident("name") + " = " + literal(key_);
 }
 

@@ -38,6 +38,23 @@ std::string live_session::execute(const std::string& sql) {
   return err.message[0] ? err.message : "failed without a message";
 }
 
+std::string live_session::scalar(const std::string& sql) {
+  struct first_value {
+    bool seen = false;
+    std::string value;
+  } got;
+  retort_row_sink rows{&got, [](void* c, const retort_str* values, size_t count) {
+                         auto* g = static_cast<first_value*>(c);
+                         if (g->seen || count == 0 || !values[0].data) return;
+                         g->seen = true;
+                         g->value.assign(values[0].data, values[0].size);
+                       }};
+  retort_error err = fresh_error();
+  if (d_.query(c_, retort::str(sql), &rows, &err) != RETORT_OK) throw std::runtime_error(sql + ": " + err.message);
+  if (!got.seen) throw std::runtime_error(sql + ": no value");
+  return got.value;
+}
+
 dialect_under_test::dialect_under_test(std::string name, const std::string& file) : name_(std::move(name)) {
   // Kept loaded for the process, as the host keeps its plugins.
   void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);

@@ -33,6 +33,8 @@ class live_session {
   live_session& operator=(const live_session&) = delete;
   /// Runs `sql`; "" when it succeeded, else the error's message.
   std::string execute(const std::string& sql);
+  /// The first column of the first row `sql` gives; throws std::runtime_error.
+  std::string scalar(const std::string& sql);
 
  private:
   const retort_dialect_v1& d_;

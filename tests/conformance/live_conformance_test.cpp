@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <regex>
 
 using namespace conformance;
 
@@ -57,6 +58,13 @@ const dialect_under_test* find(const std::string& name) {
   return nullptr;
 }
 
+// utc_now_sql (ABI 1.2) gives what retort_history.started_at holds.
+void expect_iso8601_clock(const dialect_under_test& d, live_session& s) {
+  ASSERT_NE(d.functions().utc_now_sql, nullptr) << d.name();
+  const std::string now = s.scalar(std::string("SELECT ") + d.functions().utc_now_sql);
+  EXPECT_TRUE(std::regex_match(now, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)"))) << d.name() << ": " << now;
+}
+
 void apply_table(const dialect_under_test& d, live_session& s) {
   for (const operation_row& row : operation_table()) {
     if (!row.live) continue;
@@ -74,6 +82,7 @@ TEST(LiveConformance, SqliteRunsEveryRenderedRow) {
   ASSERT_NE(d, nullptr) << "the sqlite dialect is not built";
   auto s = d->connect({{"url.database", ":memory:"}});
   apply_table(*d, *s);
+  expect_iso8601_clock(*d, *s);
 }
 
 TEST(LiveConformance, PostgresqlRunsEveryRenderedRow) {
@@ -83,6 +92,7 @@ TEST(LiveConformance, PostgresqlRunsEveryRenderedRow) {
   {
     auto s = d->connect(db.options());
     apply_table(*d, *s);
+    expect_iso8601_clock(*d, *s);
   }  // disconnected before the database is dropped
 }
 
@@ -93,5 +103,6 @@ TEST(LiveConformance, MariadbRunsEveryRenderedRow) {
   {
     auto s = d->connect(db.options());
     apply_table(*d, *s);
+    expect_iso8601_clock(*d, *s);
   }
 }

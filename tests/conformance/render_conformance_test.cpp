@@ -111,5 +111,16 @@ TEST_P(Conformance, TheBuilderRefusesWhatAHostOfABI11WouldDrop) {
   EXPECT_TRUE(dialect().render([](retort::ops& o) { o.drop_table("t"); }, old_host).ok);
 }
 
+// What a dialect declares once reaches the host through its table (ABI 1.2).
+TEST_P(Conformance, TheTableCarriesTheDeclaredSchemesAndFacts) {
+  const retort_dialect_v1& f = dialect().functions();
+  ASSERT_NE(f.schemes, nullptr);
+  ASSERT_NE(f.schemes[0], nullptr);
+  EXPECT_EQ(std::string(f.schemes[0]), dialect().name());
+  EXPECT_NE(f.utc_now_sql, nullptr);
+  const bool session_lock = dialect().name() != "sqlite";  // SQLite's lock is its write lock
+  EXPECT_EQ((f.capabilities & RETORT_DIALECT_SESSION_LOCK) != 0, session_lock);
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, Conformance, ::testing::Range<std::size_t>(0, built_dialects().size()),
                          dialect_name);

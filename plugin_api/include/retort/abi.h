@@ -78,7 +78,15 @@ typedef struct retort_error {
   int32_t statement_index;  /* 0-based statement of a script that failed, -1 if unknown */
   char sqlstate[8];         /* five-character SQLSTATE, "" if unknown */
   char message[1024];       /* one line; must never contain a password */
+  /* 1.2 and later */
+  uint32_t flags;           /* RETORT_ERROR_FLAG_*: what the failure means for the connection */
 } retort_error;
+
+/* 1.2: the connection is unusable after this failure (the server went away,
+ * the session was terminated): the host closes it instead of rolling back
+ * or recording anything on it. A plugin of 1.1 or older never sets it; the
+ * host then reads SQLSTATE class 08 (connection exception) the same way. */
+#define RETORT_ERROR_FLAG_CONNECTION_LOST 0x1u
 
 /* Receives text. `write` may be called many times; the data is valid only
  * during the call. The host implements it and it never fails. */
@@ -282,7 +290,22 @@ typedef struct retort_dialect_v1 {
    * struct_size ends before it): the dialect cannot cancel, and the host
    * waits for the statement to end. */
   int (*cancel)(retort_connection *conn, retort_error *err);
+
+  /* 1.2 and later */
+  /* RETORT_DIALECT_*: what the engine does that the host must know of. */
+  uint32_t capabilities;
+  /* An SQL expression, static storage, for the current UTC time as ISO 8601
+   * text with milliseconds ("2026-12-04T03:34:31.123Z"), as retort_history's
+   * started_at holds it: offline scripts record when they are applied. NULL
+   * (or a table of 1.1): scripts record when they were generated. */
+  const char *utc_now_sql;
 } retort_dialect_v1;
+
+/* 1.2: lock() takes a lock that belongs to the server session (an advisory
+ * lock, GET_LOCK), which a transaction pooler or a multi-primary cluster may
+ * not hold for the connection. Without it the lock is the database's own
+ * (SQLite's write lock) and needs no such check. */
+#define RETORT_DIALECT_SESSION_LOCK 0x1u
 
 /* ---------------------------------------------------------------------
  * Revision providers: compiled revisions, or a folder of .sql files.

@@ -46,22 +46,27 @@ Struct fitted(const Struct& given) noexcept {
 class failure : public std::runtime_error {
  public:
   explicit failure(std::string message, int kind = RETORT_ERROR_DATABASE,
-                   std::string sqlstate = {}, int native_code = 0, int statement_index = -1)
+                   std::string sqlstate = {}, int native_code = 0, int statement_index = -1,
+                   std::uint32_t flags = 0)
       : std::runtime_error(std::move(message)),
         kind_(kind),
         sqlstate_(std::move(sqlstate)),
         native_code_(native_code),
-        statement_index_(statement_index) {}
+        statement_index_(statement_index),
+        flags_(flags) {}
   int kind() const noexcept { return kind_; }
   const std::string& sqlstate() const noexcept { return sqlstate_; }
   int native_code() const noexcept { return native_code_; }
   int statement_index() const noexcept { return statement_index_; }
+  /// RETORT_ERROR_FLAG_* (ABI 1.2), e.g. RETORT_ERROR_FLAG_CONNECTION_LOST.
+  std::uint32_t flags() const noexcept { return flags_; }
 
  private:
   int kind_;
   std::string sqlstate_;
   int native_code_;
   int statement_index_;
+  std::uint32_t flags_;
 };
 
 namespace detail {
@@ -82,7 +87,7 @@ inline void copy_truncated(char* dst, std::size_t cap, std::string_view src) noe
 /// Fills a host-owned error. Never throws.
 inline void fail(retort_error* err, int kind, std::string_view message,
                  std::string_view sqlstate = {}, int native_code = 0,
-                 int statement_index = -1) noexcept {
+                 int statement_index = -1, std::uint32_t flags = 0) noexcept {
   using detail::has_field;
   if (has_field(err, offsetof(retort_error, kind), sizeof err->kind)) err->kind = kind;
   if (has_field(err, offsetof(retort_error, native_code), sizeof err->native_code))
@@ -93,6 +98,7 @@ inline void fail(retort_error* err, int kind, std::string_view message,
     detail::copy_truncated(err->sqlstate, sizeof err->sqlstate, sqlstate);
   if (has_field(err, offsetof(retort_error, message), sizeof err->message))
     detail::copy_truncated(err->message, sizeof err->message, message);
+  if (has_field(err, offsetof(retort_error, flags), sizeof err->flags)) err->flags = flags;
 }
 
 /// Runs `body` and turns every exception into `err`: the one place where
@@ -103,7 +109,7 @@ int guard(retort_error* err, Body&& body) noexcept {
     body();
     return RETORT_OK;
   } catch (const failure& f) {
-    fail(err, f.kind(), f.what(), f.sqlstate(), f.native_code(), f.statement_index());
+    fail(err, f.kind(), f.what(), f.sqlstate(), f.native_code(), f.statement_index(), f.flags());
   } catch (const std::exception& e) {
     fail(err, RETORT_ERROR_PLUGIN, std::string("plugin exception: ") + e.what());
   } catch (...) {

@@ -29,6 +29,7 @@
 #include <retort/sdk/common.hpp>
 #include <retort/sdk/fitted_op.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -99,11 +100,18 @@ inline std::optional<std::string> option(const options& opts, std::string_view k
 class dialect {
  public:
   virtual ~dialect() = default;
-  /// URL schemes this dialect answers, e.g. {"sqlite"}; static storage.
-  virtual const char* const* schemes() const noexcept = 0;
+  /// URL schemes this dialect answers, NULL-terminated, static storage.
+  /// nullptr (the default): the schemes RETORT_DIALECT_PLUGIN names, which
+  /// is where a dialect should declare them, once.
+  virtual const char* const* schemes() const noexcept { return nullptr; }
   virtual bool transactional_ddl() const noexcept = 0;
   virtual const char* begin_sql() const noexcept { return "BEGIN"; }
   virtual const char* commit_sql() const noexcept { return "COMMIT"; }
+  /// ABI 1.2: RETORT_DIALECT_* flags (RETORT_DIALECT_SESSION_LOCK).
+  virtual std::uint32_t capabilities() const noexcept { return 0; }
+  /// ABI 1.2: the current UTC time as ISO 8601 text with milliseconds, an
+  /// SQL expression (see utc_now_sql in abi.h); nullptr: none.
+  virtual const char* utc_now_sql() const noexcept { return nullptr; }
 
   virtual std::unique_ptr<connection> connect(std::string_view url, const options& opts) = 0;
   /// `op` has been read through fitted_op: every field this SDK declares is
@@ -201,12 +209,34 @@ struct dialect_adapter {
     });
   }
 
-  static const retort_plugin_descriptor* descriptor(const char* name, const char* version) {
-    static const retort_dialect_v1 functions = [] {
+  // "postgresql,postgres" as the NULL-terminated array the ABI wants.
+  static const char* const* listed_schemes(const char* comma_separated) {
+    static const std::vector<std::string> words = [&] {
+      std::vector<std::string> out;
+      std::string_view rest(comma_separated);
+      while (!rest.empty()) {
+        const std::size_t comma = rest.find(',');
+        if (comma != 0) out.emplace_back(rest.substr(0, comma));
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+      }
+      return out;
+    }();
+    static const std::vector<const char*> pointers = [] {
+      std::vector<const char*> out;
+      for (const auto& w : words) out.push_back(w.c_str());
+      out.push_back(nullptr);
+      return out;
+    }();
+    return pointers.data();
+  }
+
+  static const retort_plugin_descriptor* descriptor(const char* name, const char* version, const char* schemes) {
+    static const retort_dialect_v1 functions = [&] {
       Dialect& d = dialect_instance<Dialect>();
       retort_dialect_v1 f{};
       f.struct_size = sizeof f;
-      f.schemes = d.schemes();
+      f.schemes = d.schemes() ? d.schemes() : listed_schemes(schemes);
       f.transactional_ddl = d.transactional_ddl() ? 1 : 0;
       f.begin_sql = d.begin_sql();
       f.commit_sql = d.commit_sql();
@@ -225,6 +255,8 @@ struct dialect_adapter {
       f.quote_identifier = &quote_identifier;
       f.quote_literal = &quote_literal;
       f.cancel = &cancel;
+      f.capabilities = d.capabilities();
+      f.utc_now_sql = d.utc_now_sql();
       return f;
     }();
     static const retort_plugin_descriptor d{sizeof(retort_plugin_descriptor), RETORT_ABI_MAJOR,
@@ -243,5 +275,5 @@ struct dialect_adapter {
 #define RETORT_DIALECT_PLUGIN(Class, name, version, schemes)                         \
   RETORT_PLUGIN_NOTE("dialect", name, version, " schemes=" schemes);                                      \
   RETORT_EXPORT const retort_plugin_descriptor* retort_plugin_entry(void) {          \
-    return ::retort::detail::dialect_adapter<Class>::descriptor(name, version);      \
+    return ::retort::detail::dialect_adapter<Class>::descriptor(name, version, schemes); \
   }

@@ -7,11 +7,6 @@
 
 namespace retort::sqlite {
 
-const char* const* sqlite_dialect::schemes() const noexcept {
-  static const char* const names[] = {"sqlite", nullptr};
-  return names;
-}
-
 std::unique_ptr<retort::connection> sqlite_dialect::connect(std::string_view, const options& opts) {
   // A parameter the dialect would ignore is refused: `?mode=ro` silently
   // dropped once let a "read-only" URL migrate the database.

@@ -92,7 +92,7 @@ failure mariadb_connection::last_error(const std::string& context, int statement
   std::string message = context + ": " + mysql_error(db) + " (error " + std::to_string(code) +
                         ", SQLSTATE " + sqlstate + ")" + suffix;
   return failure(scrub(std::move(message)), RETORT_ERROR_DATABASE, sqlstate, code,
-                 statement_index);
+                 statement_index, lost ? RETORT_ERROR_FLAG_CONNECTION_LOST : 0u);
 }
 
 void mariadb_connection::fail_last(const std::string& context) const {

@@ -8,11 +8,6 @@
 
 namespace retort::mariadb {
 
-const char* const* mariadb_dialect::schemes() const noexcept {
-  static const char* const names[] = {"mariadb", "mysql", nullptr};
-  return names;
-}
-
 std::unique_ptr<connection> mariadb_dialect::connect(std::string_view, const options& opts) {
   return std::make_unique<mariadb_connection>(read_connect_settings(opts));
 }

@@ -8,11 +8,6 @@
 
 namespace retort::postgresql {
 
-const char* const* dialect::schemes() const noexcept {
-  static const char* const names[] = {"postgresql", "postgres", nullptr};
-  return names;
-}
-
 std::unique_ptr<retort::connection> dialect::connect(std::string_view /*url: never parsed here*/,
                                                      const options& opts) {
   // The password to keep out of messages, wherever the URL put it.

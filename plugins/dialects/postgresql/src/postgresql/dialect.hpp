@@ -8,10 +8,16 @@ namespace retort::postgresql {
 
 class dialect final : public retort::dialect {
  public:
-  const char* const* schemes() const noexcept override;
   bool transactional_ddl() const noexcept override { return true; }
   const char* begin_sql() const noexcept override { return "BEGIN"; }
   const char* commit_sql() const noexcept override { return "COMMIT"; }
+  /// The migration lock is a session advisory lock.
+  std::uint32_t capabilities() const noexcept override { return RETORT_DIALECT_SESSION_LOCK; }
+  /// now() is when the revision's transaction began: the nearest a script has
+  /// to the moment an online run takes as started_at.
+  const char* utc_now_sql() const noexcept override {
+    return "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
+  }
 
   /// Options: url.* and param.* (see conninfo.hpp), version_table_schema.
   std::unique_ptr<retort::connection> connect(std::string_view url, const options& opts) override;

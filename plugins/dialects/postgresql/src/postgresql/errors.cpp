@@ -59,13 +59,16 @@ void rethrow_as_failure(std::string_view statement, std::string_view secret) {
     message += in_statement(statement);
     // Not scrubbed: the server cannot know the connection password, and
     // masking a short one would mangle table names that happen to contain it.
-    throw failure(std::move(message), RETORT_ERROR_DATABASE, state);
+    // Class 08 and the 57P0x of an administrator's shutdown or termination
+    // leave no session to roll back on.
+    const bool lost = state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03";
+    throw failure(std::move(message), RETORT_ERROR_DATABASE, state, 0, -1,
+                  lost ? RETORT_ERROR_FLAG_CONNECTION_LOST : 0u);
   } catch (const pqxx::broken_connection& e) {
-    // SQLSTATE class 08 (connection exception), which libpqxx does not set
-    // here: the host tells a lost session from a refused statement by it.
+    // libpqxx sets no SQLSTATE here; 08006 is the standard's "connection failure".
     throw failure(scrub("connection to the PostgreSQL server lost: " + one_line(e.what()) + in_statement(statement),
                         secret),
-                  RETORT_ERROR_DATABASE, "08006");
+                  RETORT_ERROR_DATABASE, "08006", 0, -1, RETORT_ERROR_FLAG_CONNECTION_LOST);
   } catch (const pqxx::failure& e) {
     throw failure(scrub(one_line(e.what()) + in_statement(statement), secret), RETORT_ERROR_DATABASE);
   }

@@ -7,11 +7,12 @@ namespace retort::sqlite {
 
 class sqlite_dialect final : public retort::dialect {
  public:
-  const char* const* schemes() const noexcept override;
   /// SQLite's DDL rolls back with its transaction.
   bool transactional_ddl() const noexcept override { return true; }
   const char* begin_sql() const noexcept override { return "BEGIN"; }
   const char* commit_sql() const noexcept override { return "COMMIT"; }
+  /// %f is seconds with milliseconds.
+  const char* utc_now_sql() const noexcept override { return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"; }
 
   /// Opens option url.database (see sqlite_connection::open); the URL itself
   /// is never read or echoed.
