@@ -3,65 +3,17 @@
 #include <boost/program_options.hpp>
 
 #include <algorithm>
-#include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
+#include "host/cli/command_table.hpp"
 #include "host/errors/error.hpp"
 
 namespace po = boost::program_options;
 
 namespace host {
 namespace {
-
-struct CommandSpec {
-  std::string name;
-  std::string synopsis;
-  std::string summary;
-  std::vector<std::string> options;  // long names of the command options it accepts
-  std::size_t min_args, max_args;
-};
-
-const std::vector<CommandSpec>& specs() {
-  static const std::vector<CommandSpec> all = {
-      {"init", "init DIR [--template sqldir|cpp]",
-       "scaffold a project: retort.ini and a revisions folder, or a C++ revision plugin (cpp)", {"template"}, 1, 1},
-      {"revision",
-       "revision -m MSG [--head REV [--splice]] [--branch-label L] [--depends-on R] [--rev-id ID] "
-       "[--template sqldir|cpp]",
-       "write a new revision whose parent is the current head (or --head)",
-       {"message", "head", "splice", "branch-label", "depends-on", "rev-id", "template"}, 0, 0},
-      {"merge", "merge REV REV... [-m MSG] [--rev-id ID] [--template sqldir|cpp]",
-       "write a revision merging heads (REV: an id, a prefix, label@head, or heads)",
-       {"message", "rev-id", "template"}, 1, 1000},
-      {"upgrade", "upgrade TARGET [--sql [FROM:]TARGET] [--output FILE] [--retry-pending]",
-       "apply revisions up to TARGET (head, heads, an id, a prefix, +N, label@head)",
-       {"sql", "output", "retry-pending"}, 1, 1},
-      {"downgrade", "downgrade TARGET [--sql FROM:TARGET] [--output FILE] [--retry-pending]",
-       "revert revisions down to TARGET (base, an id, -N)", {"sql", "output", "retry-pending"}, 1, 1},
-      {"stamp", "stamp TARGET [--purge] [--sql]", "set the version table to TARGET without running revisions",
-       {"purge", "sql", "output"}, 1, 1},
-      {"current", "current", "the revisions the database is at", {}, 0, 0},
-      {"heads", "heads", "the heads of the revision graph", {}, 0, 0},
-      {"branches", "branches", "the branch points of the revision graph", {}, 0, 0},
-      {"history", "history [-r RANGE]", "revisions, newest first, marking which are applied", {"rev-range"}, 0, 0},
-      {"show", "show REV", "one revision in full, with its SQL for the configured dialect", {}, 1, 1},
-      {"check", "check",
-       "exit 0 only if the database is at the heads, nothing applied changed, nothing unknown or half-applied",
-       {}, 0, 0},
-      {"plugins", "plugins [inspect FILE | lock]",
-       "the plugins found; describe one file without running it; or pin what this configuration loads "
-       "in retort.plugins.lock",
-       {}, 0, 2},
-  };
-  return all;
-}
-
-const CommandSpec* find_spec(const std::string& name) {
-  for (const auto& s : specs())
-    if (s.name == name) return &s;
-  return nullptr;
-}
 
 po::options_description global_options() {
   po::options_description d("Global options");
@@ -113,15 +65,23 @@ std::string unmark(std::string s) {
 const std::vector<std::string>& command_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> n;
-    for (const auto& s : specs()) n.push_back(s.name);
+    for (const auto& c : command_table()) n.emplace_back(c.name);
     return n;
   }();
   return names;
 }
 
+std::vector<CommandOption> command_options_known() {
+  std::vector<CommandOption> known;
+  const po::options_description options = command_options();
+  for (const auto& option : options.options())
+    known.push_back({option->long_name(), option->semantic()->max_tokens() > 0});
+  return known;
+}
+
 std::string usage_text(const std::string& command) {
   std::ostringstream out;
-  if (const CommandSpec* spec = find_spec(command)) {
+  if (const Command* spec = find_command(command)) {
     out << "usage: retort [global options] " << spec->synopsis << "\n\n" << spec->summary << "\n";
     if (!spec->options.empty()) {
       out << "\nOptions:\n";
@@ -136,8 +96,8 @@ std::string usage_text(const std::string& command) {
   out << "usage: retort [-c FILE] [--url URL] [--plugin-path DIR]... [-x KEY=VALUE]...\n"
          "              [--log-level L] [--log-format text|json] [--format text|json] COMMAND ...\n\n"
          "Commands:\n";
-  for (const auto& s : specs()) {
-    std::string name = s.name;
+  for (const auto& s : command_table()) {
+    std::string name(s.name);
     name.resize(11, ' ');
     out << "  " << name << s.summary << "\n";
   }
@@ -209,27 +169,20 @@ Invocation parse_arguments(const std::vector<std::string>& argv) {
   inv.command = words.front();
   inv.arguments.assign(words.begin() + 1, words.end());
 
-  const CommandSpec* spec = find_spec(inv.command);
+  const Command* spec = find_command(inv.command);
   if (!spec) usage_error("unknown command '" + inv.command + "' (see 'retort --help')");
   if (inv.help) return inv;
-  const std::map<std::string, bool> given = {{"sql", inv.sql},
-                                             {"output", inv.output.has_value()},
-                                             {"purge", inv.purge},
-                                             {"retry-pending", inv.retry_pending},
-                                             {"rev-range", inv.range.has_value()},
-                                             {"message", inv.message.has_value()},
-                                             {"head", inv.head.has_value()},
-                                             {"splice", inv.splice},
-                                             {"branch-label", !inv.branch_labels.empty()},
-                                             {"depends-on", !inv.depends_on.empty()},
-                                             {"rev-id", inv.rev_id.has_value()},
-                                             {"template", inv.template_name.has_value()}};
-  for (const auto& [name, present] : given)
-    if (present && std::find(spec->options.begin(), spec->options.end(), name) == spec->options.end())
+  // In the order of their names, so that of two options given, the same one is named.
+  std::set<std::string> given;
+  const po::options_description options = command_options();
+  for (const auto& option : options.options())
+    if (vm.count(option->long_name())) given.insert(option->long_name());
+  for (const auto& name : given)
+    if (std::find(spec->options.begin(), spec->options.end(), name) == spec->options.end())
       usage_error("option --" + name + " does not apply to '" + inv.command + "'");
   if (inv.output && !inv.sql) usage_error("--output goes with --sql");
   if (inv.arguments.size() < spec->min_args || inv.arguments.size() > spec->max_args)
-    usage_error("usage: retort " + spec->synopsis);
+    usage_error("usage: retort " + std::string(spec->synopsis));
   return inv;
 }
 

@@ -41,7 +41,15 @@ Invocation parse_arguments(const std::vector<std::string>& argv);
 /// Usage text: the overview, or one command's.
 std::string usage_text(const std::string& command = {});
 
-/// The commands retort knows, in the order help lists them.
+/// The commands retort knows (command_table.hpp), in the order help lists them.
 const std::vector<std::string>& command_names();
+
+/// A command option the parser knows; which commands accept it is in their
+/// rows of the command table.
+struct CommandOption {
+  std::string long_name;  ///< "rev-range"
+  bool takes_value;       ///< --rev-range RANGE, as opposed to --sql
+};
+std::vector<CommandOption> command_options_known();
 
 }  // namespace host

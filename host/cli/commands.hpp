@@ -1,5 +1,7 @@
-// One function per command; each returns the process exit code and writes
-// its result to stdout (text or --format json). Errors are thrown as Error.
+// One function per command (the authoring ones are in authoring/commands.hpp;
+// command_table.cpp names each with its row); each returns the process exit
+// code and writes its result to stdout (text or --format json). Errors are
+// thrown as Error.
 #pragma once
 
 #include "host/cli/app.hpp"
@@ -16,10 +18,6 @@ int cmd_history(App& app);
 int cmd_show(App& app);
 int cmd_check(App& app);
 int cmd_plugins(App& app);
-int cmd_revision(App& app);
-int cmd_merge(App& app);
-/// init reads no configuration: the project it makes has none yet.
-int cmd_init(const Invocation& invocation);
 int cmd_plugins_lock(App& app);  ///< `plugins lock`, dispatched by cmd_plugins
 
 }  // namespace host

@@ -6,8 +6,8 @@
 #include <set>
 
 #include "host/cli/commands.hpp"
+#include "host/cli/online.hpp"
 #include "host/cli/output.hpp"
-#include "host/run/store.hpp"
 
 namespace host {
 
@@ -23,17 +23,17 @@ struct Finding {
 
 int cmd_check(App& app) {
   const Graph& g = app.graph();
-  auto connection = app.connect();
-  Bookkeeping books = app.bookkeeping();
-  VersionStore store(*connection, books);
-  std::vector<std::string> versions = store.versions();
-  std::vector<HistoryRow> history = store.history();
+  ReadOnlySession session(app);
+  std::vector<std::string> versions = session.store().versions();
+  std::vector<HistoryRow> history = session.store().history();
   std::vector<Finding> findings;
 
   std::vector<std::string> known;
   for (const auto& v : versions) {
     if (g.find(v)) known.push_back(v);
-    else findings.push_back({"unknown", v, "recorded in " + books.version_table() + " but no configured provider has it"});
+    else
+      findings.push_back(
+          {"unknown", v, "recorded in " + session.books().version_table() + " but no configured provider has it"});
   }
   std::set<std::string> applied;
   for (const auto& id : g.ancestors_of(known)) applied.insert(id);

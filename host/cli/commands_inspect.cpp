@@ -6,10 +6,10 @@
 #include <unordered_set>
 
 #include "host/cli/commands.hpp"
+#include "host/cli/online.hpp"
 #include "host/cli/output.hpp"
 #include "host/plan/plan.hpp"
 #include "host/plan/target.hpp"
-#include "host/run/store.hpp"
 
 namespace host {
 namespace {
@@ -85,9 +85,8 @@ struct DatabaseView {
   std::vector<Outcome> applied;
 };
 DatabaseView read_database(App& app, const Graph* history_of) {
-  auto connection = app.connect();
-  Bookkeeping books = app.bookkeeping();
-  VersionStore store(*connection, books);
+  ReadOnlySession session(app);
+  VersionStore& store = session.store();
   DatabaseView v;
   v.versions = store.versions();
   if (!history_of) return v;

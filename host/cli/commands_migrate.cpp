@@ -1,12 +1,10 @@
 // upgrade, downgrade, stamp: online through a LockedSession, offline (--sql)
-// through a ScriptSink. Both build the same plan and drive the same Runner.
-#include <fstream>
-#include <iostream>
+// through an OfflineScript. Both build the same plan and drive the same Runner.
 #include <set>
-#include <unistd.h>
 
 #include "host/cli/commands.hpp"
 #include "host/cli/interrupts.hpp"
+#include "host/cli/offline_script.hpp"
 #include "host/cli/online.hpp"
 #include "host/errors/error.hpp"
 #include "host/log/clock.hpp"
@@ -18,12 +16,6 @@
 
 namespace host {
 namespace {
-
-std::string host_name() {
-  char buf[256] = {};
-  if (gethostname(buf, sizeof buf - 1) != 0) return "";
-  return buf;
-}
 
 // `FROM:TO` under --sql; offline never connects, so FROM defaults to base.
 struct OfflineRange {
@@ -41,29 +33,10 @@ OfflineRange split_range(const std::string& target) {
   return range;
 }
 
-// Where --sql output goes: stdout, or --output FILE.
-class ScriptOutput {
- public:
-  explicit ScriptOutput(const std::optional<std::string>& file) {
-    if (file) {
-      file_.open(*file, std::ios::out | std::ios::trunc);
-      if (!file_) usage_error("cannot write --output file '" + *file + "'");
-    }
-  }
-  std::ostream& stream() { return file_.is_open() ? file_ : std::cout; }
-  void close(const std::optional<std::string>& file) {
-    stream().flush();
-    if (!stream()) usage_error("writing the SQL script" + (file ? " to '" + *file + "'" : std::string()) + " failed");
-  }
-
- private:
-  std::ofstream file_;
-};
-
 RunOptions run_options(App& app) {
   RunOptions o;
   o.transaction_per_migration = app.settings().transaction_per_migration;
-  o.host_name = host_name();
+  o.host_name = this_host();
   o.checkpoint = [] { interrupts::check(); };
   return o;
 }
@@ -94,18 +67,14 @@ int migrate_offline(App& app, Direction direction) {
     usage_error("downgrade --sql needs FROM:TO (offline mode cannot read the database's current revision)");
   Plan plan = range.from ? plan_range(graph, direction, *range.from, range.to) : plan_upgrade(graph, {}, range.to);
   log_plan(plan, direction_name(direction));
-  ScriptOutput out(app.invocation().output);
-  ScriptSink sink(out.stream(), app.dialect());
-  Bookkeeping books = app.bookkeeping();
-  sink.comment("retort " RETORT_VERSION " offline script (" + app.dialect().name() + ")");
-  for (const auto& s : books.create_tables()) sink.execute(s);
+  OfflineScript script(app, OfflineScript::Header::version_and_dialect);
   Collector collector = app.collector(true);
   RunOptions options = run_options(app);
   options.checkpoint = nullptr;
   options.progress = false;
   options.executes = false;
-  Runner(app.dialect(), collector, books, sink, options).run(plan);
-  out.close(app.invocation().output);
+  Runner(app.dialect(), collector, script.books(), script.sink(), options).run(plan);
+  script.close();
   return 0;
 }
 
@@ -211,12 +180,9 @@ int cmd_stamp(App& app) {
     }()));
   };
   if (app.invocation().sql) {
-    ScriptOutput out(app.invocation().output);
-    ScriptSink sink(out.stream(), app.dialect());
-    Bookkeeping books = app.bookkeeping();
-    for (const auto& s : books.create_tables()) sink.execute(s);
-    stamp(sink, books, {}, {});
-    out.close(app.invocation().output);
+    OfflineScript script(app, OfflineScript::Header::none);
+    stamp(script.sink(), script.books(), {}, {});
+    script.close();
     return 0;
   }
   LockedSession session(app);

@@ -7,26 +7,15 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
-#include <map>
 
 #include "host/cli/arguments.hpp"
-#include "host/cli/commands.hpp"
+#include "host/cli/app.hpp"
+#include "host/cli/command_table.hpp"
 #include "host/config/url.hpp"
 #include "host/errors/error.hpp"
 #include "host/log/logger.hpp"
 
 namespace {
-
-int dispatch(host::App& app) {
-  using Command = int (*)(host::App&);
-  static const std::map<std::string, Command> commands = {
-      {"upgrade", host::cmd_upgrade},   {"downgrade", host::cmd_downgrade}, {"stamp", host::cmd_stamp},
-      {"current", host::cmd_current},   {"heads", host::cmd_heads},         {"branches", host::cmd_branches},
-      {"history", host::cmd_history},   {"show", host::cmd_show},           {"check", host::cmd_check},
-      {"plugins", host::cmd_plugins},   {"revision", host::cmd_revision},   {"merge", host::cmd_merge},
-  };
-  return commands.at(app.invocation().command)(app);
-}
 
 // Secrets to mask in every line we print: the password of any URL we know.
 std::vector<std::string> secrets_of(const std::string& url) {
@@ -70,14 +59,16 @@ int main(int argc, char** argv) {
       std::cout << host::usage_text();
       throw host::Error(host::ExitCode::usage, "no command given (see 'retort --help')");
     }
-    if (inv.command == "init") return host::cmd_init(inv);
+    // parse_arguments refused any name the table does not have.
+    const host::Command& command = *host::find_command(inv.command);
+    if (!(command.needs & host::READS_CONFIG)) return command.run_unconfigured(inv);
     if (inv.global.url) secrets = secrets_of(*inv.global.url);
     host::Settings settings = host::resolve_settings(inv.global, host::process_environment(), std::filesystem::current_path());
     secrets = secrets_of(settings.database_url);
     host::logger().configure(host::parse_level(settings.log_level), settings.log_format == "json",
                              settings.log_file, secrets);
     host::App app(std::move(inv), std::move(settings));
-    return with_output_flushed(dispatch(app));
+    return with_output_flushed(command.run(app));
   } catch (const host::Error& e) {
     host::logger().error(host::mask_secrets(e.what(), secrets));
     return static_cast<int>(e.code());

@@ -12,12 +12,6 @@ namespace host {
 
 namespace {
 
-std::string this_host() {
-  char buf[256] = {};
-  if (gethostname(buf, sizeof buf - 1) != 0) return "";
-  return buf;
-}
-
 LockSettings lock_settings(const Settings& settings) {
   LockSettings s;
   s.mode = lock_mode_from(settings.lock);
@@ -41,6 +35,15 @@ void hint_at_alembic_table(Connection& connection, const Bookkeeping& books) {
 }
 
 }  // namespace
+
+std::string this_host() {
+  char buf[256] = {};
+  if (gethostname(buf, sizeof buf - 1) != 0) return "";
+  return buf;
+}
+
+ReadOnlySession::ReadOnlySession(App& app)
+    : connection_(app.connect()), books_(app.bookkeeping()), store_(*connection_, books_) {}
 
 LockedSession::LockedSession(App& app)
     : connection_(app.connect()),

@@ -1,14 +1,21 @@
-// An online session: connected, holding the migration lock (in the mode
+// The two online sessions (the offline one is offline_script.hpp).
+//
+// A ReadOnlySession is connected and reads retort's tables as they are,
+// without the lock, so a reader may see a run in progress: current, history,
+// check.
+//
+// A LockedSession is connected, holding the migration lock (in the mode
 // `lock =` chooses, host/run/migration_lock.hpp), with retort's tables in
-// place, and a signal cancelling the running statement. The lock is released
-// (and on SQLite the run committed) when the session ends, on every path.
-// Once a signal has arrived, a failing read or write of retort's tables
-// through store() is reported as the interruption (exit 130 / 143, where the
-// database is), never as a database error: the signal's cancel may be what
-// made it fail.
+// place, and a signal cancelling the running statement: upgrade, downgrade,
+// stamp. The lock is released (and on SQLite the run committed) when the
+// session ends, on every path. Once a signal has arrived, a failing read or
+// write of retort's tables through store() is reported as the interruption
+// (exit 130 / 143, where the database is), never as a database error: the
+// signal's cancel may be what made it fail.
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "host/cli/app.hpp"
 #include "host/cli/interrupt_cancel.hpp"
@@ -16,6 +23,19 @@
 #include "host/run/store.hpp"
 
 namespace host {
+
+class ReadOnlySession {
+ public:
+  explicit ReadOnlySession(App& app);
+
+  const Bookkeeping& books() const { return books_; }
+  VersionStore& store() { return store_; }
+
+ private:
+  std::unique_ptr<Connection> connection_;
+  Bookkeeping books_;
+  VersionStore store_;
+};
 
 class LockedSession {
  public:
@@ -48,6 +68,9 @@ class LockedSession {
   bool reporting_ = false;  // report_interruption is reading where the database is
   std::unique_ptr<CancelOnInterrupt> canceller_;  // after connection_: stops first
 };
+
+/// This machine's name as lock and history rows record it; "" if unknown.
+std::string this_host();
 
 /// Throws Error(database) describing a revision left `pending`, unless the
 /// caller resumes it.

@@ -1,8 +1,8 @@
 # bash completion for retort(1); installed as
 # share/bash-completion/completions/retort and loaded on demand.
 #
-# Commands and options are listed here (keep them in step with
-# host/cli/arguments.cpp). Revision ids and branch labels are asked of retort
+# Commands and options are listed here, as host/cli/command_table.cpp has
+# them (tests/cli/command_table_test.cpp fails when the two differ). Revision ids and branch labels are asked of retort
 # itself, with the -c/--plugin-path given so far, in a way that can have no
 # side effect: `history` against an in-memory SQLite database, so completing
 # never creates a database file, never connects to a server, and a broken

@@ -1,11 +1,11 @@
 // File names and texts `retort revision` and `retort merge` write.
-#include "host/cli/revision_file.hpp"
+#include "host/cli/authoring/revision_file.hpp"
 
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
-#include "host/cli/templates/templates.hpp"
+#include "host/cli/authoring/templates/templates.hpp"
 
 namespace {
 

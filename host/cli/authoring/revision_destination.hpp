@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "host/cli/revision_file.hpp"
+#include "host/cli/authoring/revision_file.hpp"
 #include "host/config/settings.hpp"
 #include "host/graph/graph.hpp"
 

@@ -9,7 +9,7 @@
 
 namespace host {
 
-/// The text of one template, by its path in host/cli/templates
+/// The text of one template, by its path in host/cli/authoring/templates
 /// ("cpp/CMakeLists.txt"). Throws std::logic_error for a name not embedded.
 std::string_view template_text(std::string_view name);
 

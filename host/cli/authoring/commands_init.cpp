@@ -2,10 +2,10 @@
 // configuration (there is none yet) and never connects to a database.
 #include <iostream>
 
-#include "host/cli/commands.hpp"
+#include "host/cli/authoring/commands.hpp"
+#include "host/cli/authoring/revision_file.hpp"
+#include "host/cli/authoring/templates/templates.hpp"
 #include "host/cli/output.hpp"
-#include "host/cli/revision_file.hpp"
-#include "host/cli/templates/templates.hpp"
 #include "host/errors/error.hpp"
 
 namespace host {

@@ -1,4 +1,4 @@
-#include "host/cli/templates/templates.hpp"
+#include "host/cli/authoring/templates/templates.hpp"
 
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-#include "host/cli/revision_destination.hpp"
+#include "host/cli/authoring/revision_destination.hpp"
 
 #include <algorithm>
 #include <fstream>

@@ -1,4 +1,4 @@
-#include "host/cli/revision_file.hpp"
+#include "host/cli/authoring/revision_file.hpp"
 
 #include <retort/sdk/text.hpp>
 
@@ -8,7 +8,7 @@
 #include <memory>
 #include <random>
 
-#include "host/cli/templates/templates.hpp"
+#include "host/cli/authoring/templates/templates.hpp"
 #include "host/errors/error.hpp"
 
 namespace host {

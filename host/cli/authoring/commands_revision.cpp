@@ -5,10 +5,10 @@
 #include <iostream>
 #include <set>
 
-#include "host/cli/commands.hpp"
+#include "host/cli/authoring/commands.hpp"
+#include "host/cli/authoring/revision_destination.hpp"
+#include "host/cli/authoring/revision_file.hpp"
 #include "host/cli/output.hpp"
-#include "host/cli/revision_destination.hpp"
-#include "host/cli/revision_file.hpp"
 #include "host/errors/error.hpp"
 #include "host/graph/identifiers.hpp"
 #include "host/plan/target.hpp"

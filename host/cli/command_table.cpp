@@ -1,0 +1,66 @@
+#include "host/cli/command_table.hpp"
+
+#include "host/cli/authoring/commands.hpp"
+#include "host/cli/commands.hpp"
+
+namespace host {
+
+const std::vector<Command>& command_table() {
+  static const std::vector<Command> table = {
+      {"init", nullptr, cmd_init, 0, {"template"}, 1, 1,
+       "init DIR [--template sqldir|cpp]",
+       "scaffold a project: retort.ini and a revisions folder, or a C++ revision plugin (cpp)"},
+      {"revision", cmd_revision, nullptr, READS_CONFIG | NEEDS_GRAPH,
+       {"message", "head", "splice", "branch-label", "depends-on", "rev-id", "template"}, 0, 0,
+       "revision -m MSG [--head REV [--splice]] [--branch-label L] [--depends-on R] [--rev-id ID] "
+       "[--template sqldir|cpp]",
+       "write a new revision whose parent is the current head (or --head)"},
+      {"merge", cmd_merge, nullptr, READS_CONFIG | NEEDS_GRAPH, {"message", "rev-id", "template"}, 1, 1000,
+       "merge REV REV... [-m MSG] [--rev-id ID] [--template sqldir|cpp]",
+       "write a revision merging heads (REV: an id, a prefix, label@head, or heads)"},
+      {"upgrade", cmd_upgrade, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE | TAKES_LOCK,
+       {"sql", "output", "retry-pending"}, 1, 1,
+       "upgrade TARGET [--sql [FROM:]TARGET] [--output FILE] [--retry-pending]",
+       "apply revisions up to TARGET (head, heads, an id, a prefix, +N, label@head)"},
+      {"downgrade", cmd_downgrade, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE | TAKES_LOCK,
+       {"sql", "output", "retry-pending"}, 1, 1,
+       "downgrade TARGET [--sql FROM:TARGET] [--output FILE] [--retry-pending]",
+       "revert revisions down to TARGET (base, an id, -N)"},
+      {"stamp", cmd_stamp, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE | TAKES_LOCK,
+       {"purge", "sql", "output"}, 1, 1,
+       "stamp TARGET [--purge] [--sql]",
+       "set the version table to TARGET without running revisions"},
+      {"current", cmd_current, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE, {}, 0, 0,
+       "current",
+       "the revisions the database is at"},
+      {"heads", cmd_heads, nullptr, READS_CONFIG | NEEDS_GRAPH, {}, 0, 0,
+       "heads",
+       "the heads of the revision graph"},
+      {"branches", cmd_branches, nullptr, READS_CONFIG | NEEDS_GRAPH, {}, 0, 0,
+       "branches",
+       "the branch points of the revision graph"},
+      {"history", cmd_history, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE, {"rev-range"}, 0, 0,
+       "history [-r RANGE]",
+       "revisions, newest first, marking which are applied"},
+      {"show", cmd_show, nullptr, READS_CONFIG | NEEDS_GRAPH, {}, 1, 1,
+       "show REV",
+       "one revision in full, with its SQL for the configured dialect"},
+      {"check", cmd_check, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE, {}, 0, 0,
+       "check",
+       "exit 0 only if the database is at the heads, nothing applied changed, nothing unknown or half-applied"},
+      // `plugins lock` loads the configured dialect and providers, no graph.
+      {"plugins", cmd_plugins, nullptr, READS_CONFIG, {}, 0, 2,
+       "plugins [inspect FILE | lock]",
+       "the plugins found; describe one file without running it; or pin what this configuration loads "
+       "in retort.plugins.lock"},
+  };
+  return table;
+}
+
+const Command* find_command(std::string_view name) {
+  for (const auto& command : command_table())
+    if (command.name == name) return &command;
+  return nullptr;
+}
+
+}  // namespace host
