@@ -14,7 +14,7 @@
 #include "host/graph/graph.hpp"
 #include "host/plugins/plugins.hpp"
 #include "host/run/bookkeeping.hpp"
-#include "host/run/collect.hpp"
+#include "host/abi/collect.hpp"
 
 namespace host {
 

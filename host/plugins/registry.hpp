@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "host/plugins/dialect.hpp"
+#include "host/abi/dialect.hpp"
 #include "host/plugins/plugin_lock.hpp"
-#include "host/plugins/provider.hpp"
+#include "host/abi/provider.hpp"
 #include "host/plugins/search_path.hpp"
 
 namespace host {

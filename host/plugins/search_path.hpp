@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "host/plugins/inspect.hpp"
+#include "host/abi/inspect.hpp"
 
 namespace host {
 

@@ -4,7 +4,7 @@
 
 
 #include "host/plugins/plugins.hpp"
-#include "host/run/table_definition.hpp"
+#include "host/abi/table_definition.hpp"
 
 namespace host {
 

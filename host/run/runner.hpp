@@ -21,7 +21,7 @@
 #include "host/errors/error.hpp"
 #include "host/plan/plan.hpp"
 #include "host/run/bookkeeping.hpp"
-#include "host/run/collect.hpp"
+#include "host/abi/collect.hpp"
 #include "host/run/sink.hpp"
 
 namespace host {

@@ -85,24 +85,17 @@ TEST(LiveConformance, SqliteRunsEveryRenderedRow) {
   expect_iso8601_clock(*d, *s);
 }
 
-TEST(LiveConformance, PostgresqlRunsEveryRenderedRow) {
-  const dialect_under_test* d = find("postgresql");
-  ASSERT_NE(d, nullptr) << "the postgresql dialect is not built";
-  scratch_database db(*d, "RETORT_TEST_POSTGRESQL_URL");
-  {
-    auto s = d->connect(db.options());
-    apply_table(*d, *s);
-    expect_iso8601_clock(*d, *s);
-  }  // disconnected before the database is dropped
+// The table on a scratch database of the server `url_variable` names.
+void apply_on_server(const std::string& dialect, const char* url_variable) {
+  const dialect_under_test* d = find(dialect);
+  ASSERT_NE(d, nullptr) << "the " << dialect << " dialect is not built";
+  scratch_database db(*d, url_variable);
+  auto s = d->connect(db.options());
+  apply_table(*d, *s);
+  expect_iso8601_clock(*d, *s);
+  s.reset();  // disconnected before the database is dropped
 }
 
-TEST(LiveConformance, MariadbRunsEveryRenderedRow) {
-  const dialect_under_test* d = find("mariadb");
-  ASSERT_NE(d, nullptr) << "the mariadb dialect is not built";
-  scratch_database db(*d, "RETORT_TEST_MARIADB_URL");
-  {
-    auto s = d->connect(db.options());
-    apply_table(*d, *s);
-    expect_iso8601_clock(*d, *s);
-  }
-}
+TEST(LiveConformance, PostgresqlRunsEveryRenderedRow) { apply_on_server("postgresql", "RETORT_TEST_POSTGRESQL_URL"); }
+
+TEST(LiveConformance, MariadbRunsEveryRenderedRow) { apply_on_server("mariadb", "RETORT_TEST_MARIADB_URL"); }

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <string>
 
-#include "host/plugins/database_error.hpp"
+#include "host/abi/database_error.hpp"
 
 namespace {
 

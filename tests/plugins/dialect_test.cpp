@@ -2,8 +2,8 @@
 // every failure a plugin reports, or commits, becomes a host error.
 #include <gtest/gtest.h>
 
-#include "host/plugins/database_error.hpp"
-#include "host/plugins/dialect.hpp"
+#include "host/abi/database_error.hpp"
+#include "host/abi/dialect.hpp"
 #include "test_support.hpp"
 
 namespace plugin_tests {

@@ -8,9 +8,9 @@
 #include <random>
 
 #include "elf_image.hpp"
-#include "host/plugins/elf_reader.hpp"
-#include "host/plugins/inspect.hpp"
-#include "host/plugins/plugin_note.hpp"
+#include "host/abi/elf_reader.hpp"
+#include "host/abi/inspect.hpp"
+#include "host/abi/plugin_note.hpp"
 #include "test_support.hpp"
 
 // The ABI this host speaks, as its messages spell it.

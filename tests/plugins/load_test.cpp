@@ -6,8 +6,8 @@
 
 #include <cstring>
 
-#include "host/plugins/abi_sizes.hpp"
-#include "host/plugins/loaded_plugin.hpp"
+#include "host/abi/abi_sizes.hpp"
+#include "host/abi/loaded_plugin.hpp"
 #include "test_support.hpp"
 
 // The ABI this host speaks, as its messages spell it.

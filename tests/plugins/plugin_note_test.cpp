@@ -1,7 +1,7 @@
 // The static note's format (retort/abi.h) and the words for an ABI mismatch.
 #include <gtest/gtest.h>
 
-#include "host/plugins/plugin_note.hpp"
+#include "host/abi/plugin_note.hpp"
 
 #include <retort/abi.h>
 

@@ -4,8 +4,8 @@
 
 #include <map>
 
-#include "host/plugins/database_error.hpp"
-#include "host/plugins/provider.hpp"
+#include "host/abi/database_error.hpp"
+#include "host/abi/provider.hpp"
 #include "test_support.hpp"
 
 namespace plugin_tests {

@@ -38,7 +38,7 @@ TEST(PostgresqlPluginAbi, RenderingAnEmptyTableNameFailsAsAUsageError) {
   const pgtest::outcome o = pgtest::render(op, statements);
   EXPECT_FALSE(o.ok());
   EXPECT_EQ(o.kind(), RETORT_ERROR_USAGE);
-  EXPECT_EQ(o.message(), "table name is empty");
+  EXPECT_EQ(o.message(), "drop_table: table name is empty");
   EXPECT_TRUE(statements.empty());
 }
 

@@ -177,14 +177,14 @@ TEST(PostgresqlRenderColumns, DropAndRenameColumn) {
   drop.name = "email";
   EXPECT_EQ(sql(drop), R"(ALTER TABLE "users" DROP COLUMN "email")");
   drop.name = "";
-  EXPECT_EQ(refusal(drop), "column name is empty");
+  EXPECT_EQ(refusal(drop), "drop_column users: column name is empty");
 
   op_spec rename = table_op(RETORT_OP_RENAME_COLUMN, "users");
   rename.name = "name";
   rename.new_name = "full_name";
   EXPECT_EQ(sql(rename), R"(ALTER TABLE "users" RENAME COLUMN "name" TO "full_name")");
   rename.new_name = "";
-  EXPECT_EQ(refusal(rename), "new column name is empty");
+  EXPECT_EQ(refusal(rename), "rename_column users: new column name is empty");
 }
 
 TEST(PostgresqlRenderAlterColumn, TypeChangeCarriesAUsingCast) {

@@ -1,6 +1,6 @@
 // Which scripts bring their own transaction, as the collector decides it from
 // the statements the dialect split them into (docs/decisions.md, "Running").
-#include "host/run/script_transaction.hpp"
+#include "host/abi/script_transaction.hpp"
 
 #include <gtest/gtest.h>
 

@@ -63,16 +63,28 @@ class sql_renderer {
     return qualified(schema, name);
   }
 
-  // The kinds of ABI 1.0, which each dialect renders itself.
+  // Kinds of ABI 1.0 whose statements differ by engine (column definitions,
+  // identity, index entries): each dialect renders them.
   virtual void create_table(const retort_op& op, const statement_out& out) const = 0;
-  virtual void drop_table(const retort_op& op, const statement_out& out) const = 0;
   virtual void add_column(const retort_op& op, const statement_out& out) const = 0;
-  virtual void drop_column(const retort_op& op, const statement_out& out) const = 0;
   virtual void alter_column(const retort_op& op, const statement_out& out) const = 0;
-  virtual void rename_column(const retort_op& op, const statement_out& out) const = 0;
   virtual void rename_table(const retort_op& op, const statement_out& out) const = 0;
   virtual void create_index(const retort_op& op, const statement_out& out) const = 0;
   virtual void drop_index(const retort_op& op, const statement_out& out) const = 0;
+
+  /// DROP TABLE [IF EXISTS] t.
+  virtual void drop_table(const retort_op& op, const statement_out& out) const {
+    out(std::string("DROP TABLE ") + ((op.flags & RETORT_OP_IF_EXISTS) ? "IF EXISTS " : "") + table_of(op));
+  }
+  /// ALTER TABLE t DROP COLUMN c.
+  virtual void drop_column(const retort_op& op, const statement_out& out) const {
+    out("ALTER TABLE " + table_of(op) + " DROP COLUMN " + quote_identifier(required_name(op.name, op, "column name")));
+  }
+  /// ALTER TABLE t RENAME COLUMN a TO b.
+  virtual void rename_column(const retort_op& op, const statement_out& out) const {
+    out("ALTER TABLE " + table_of(op) + " RENAME COLUMN " + quote_identifier(required_name(op.name, op, "column name")) +
+        " TO " + quote_identifier(required_name(op.new_name, op, "new column name")));
+  }
 
   /// The script as written, in one call: the host decides whether to split it.
   virtual void execute(const retort_op& op, const statement_out& out) const {
@@ -139,9 +151,12 @@ class sql_renderer {
   /// "add_unique shop.users": how a message names the operation.
   static std::string context(const retort_op& op) {
     const std::string_view schema = text_of(op.schema, "schema");
-    const std::string_view table = text_of(op.table, "table");
+    const std::string_view table = text_of(op.table, "table name");
     std::string out(op_kind_name(op.kind));
-    if (!table.empty()) out += " " + (schema.empty() ? std::string(table) : std::string(schema) + "." + std::string(table));
+    // A name with a NUL is what the message is about: it cannot be in it.
+    const auto printable = [](std::string_view name) { return name.find('\0') == std::string_view::npos; };
+    if (!table.empty() && printable(table) && printable(schema))
+      out += " " + (schema.empty() ? std::string(table) : std::string(schema) + "." + std::string(table));
     return out;
   }
   /// The text of a borrowed string; failure(PLUGIN) for null data with a size.

@@ -135,6 +135,31 @@ struct type_spelling {
   std::string_view with_args;
 };
 
+using type_spellings = std::array<type_spelling, 15>;
+
+/// The SQL standard's words for the generic types; a dialect starts from
+/// these and replaces what its engine spells otherwise (with_spellings).
+inline constexpr type_spellings standard_type_spellings{{
+    {generic_type::integer, "INTEGER", ""},           {generic_type::bigint, "BIGINT", ""},
+    {generic_type::smallint, "SMALLINT", ""},         {generic_type::boolean, "BOOLEAN", ""},
+    {generic_type::string, "VARCHAR", "VARCHAR"},     {generic_type::text, "TEXT", ""},
+    {generic_type::numeric, "NUMERIC", "NUMERIC"},    {generic_type::float_, "REAL", ""},
+    {generic_type::double_, "DOUBLE PRECISION", ""},  {generic_type::date, "DATE", ""},
+    {generic_type::datetime, "TIMESTAMP", ""},
+    {generic_type::timestamp_tz, "TIMESTAMP WITH TIME ZONE", ""},
+    {generic_type::json, "JSON", ""},                 {generic_type::uuid, "UUID", ""},
+    {generic_type::binary, "BLOB", ""},
+}};
+
+/// `base` with each of `overrides` put in place of its type's entry.
+template <std::size_t N>
+constexpr type_spellings with_spellings(type_spellings base, const type_spelling (&overrides)[N]) {
+  for (const type_spelling& o : overrides)
+    for (type_spelling& b : base)
+      if (b.type == o.type) b = o;
+  return base;
+}
+
 /// `written` in a dialect's spelling (`spellings` lists every generic type):
 /// parse_type's rule, then the dialect's words; an engine's own type verbatim.
 template <std::size_t N>

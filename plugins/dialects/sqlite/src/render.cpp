@@ -33,12 +33,6 @@ target table_target(const retort_op& op) {
 
 std::string alter_table(const target& t) { return "ALTER TABLE " + qualified(t.schema, t.table); }
 
-std::string drop_table_sql(const retort_op& op) {
-  target t = table_target(op);
-  return std::string("DROP TABLE ") + (op.flags & RETORT_OP_IF_EXISTS ? "IF EXISTS " : "") +
-         qualified(t.schema, t.table);
-}
-
 std::string add_column_sql(const retort_op& op) {
   target t = table_target(op);
   if (op.column_count != 1)
@@ -60,18 +54,6 @@ std::string add_column_sql(const retort_op& op) {
                   RETORT_ERROR_USAGE);
   return alter_table(t) + " ADD COLUMN " +
          column_definition(c, 0, key_role::none, fields::display_table(op), t.context);
-}
-
-std::string drop_column_sql(const retort_op& op) {
-  target t = table_target(op);
-  return alter_table(t) + " DROP COLUMN " + quote_identifier(name_of(op.name, t.context, "column name"));
-}
-
-std::string rename_column_sql(const retort_op& op) {
-  target t = table_target(op);
-  return alter_table(t) + " RENAME COLUMN " +
-         quote_identifier(name_of(op.name, t.context, "column name")) + " TO " +
-         quote_identifier(name_of(op.new_name, t.context, "new column name"));
 }
 
 std::string rename_table_sql(const retort_op& op) {
@@ -150,11 +132,8 @@ class sqlite_renderer final : public sql_renderer {
     sql.insert(sql.size() - 1, table_constraints_sql(op));  // inside the closing parenthesis
     out(sql);
   }
-  void drop_table(const retort_op& op, const statement_out& out) const override { out(drop_table_sql(op)); }
   void add_column(const retort_op& op, const statement_out& out) const override { out(add_column_sql(op)); }
-  void drop_column(const retort_op& op, const statement_out& out) const override { out(drop_column_sql(op)); }
   void alter_column(const retort_op& op, const statement_out&) const override { sqlite::alter_column(op); }
-  void rename_column(const retort_op& op, const statement_out& out) const override { out(rename_column_sql(op)); }
   void rename_table(const retort_op& op, const statement_out& out) const override { out(rename_table_sql(op)); }
   void create_index(const retort_op& op, const statement_out& out) const override { out(create_index_sql(op)); }
   void drop_index(const retort_op& op, const statement_out& out) const override { out(drop_index_sql(op)); }

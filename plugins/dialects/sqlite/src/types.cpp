@@ -12,16 +12,12 @@ namespace {
 // json is TEXT because a column declared "JSON" gets NUMERIC affinity in
 // SQLite, which would turn number-looking documents into numbers.
 using g = generic_type;
-constexpr std::array<type_spelling, 15> spellings{{
-    {g::integer, "INTEGER", ""},        {g::bigint, "BIGINT", ""},
-    {g::smallint, "SMALLINT", ""},      {g::boolean, "BOOLEAN", ""},
-    {g::string, "VARCHAR", "VARCHAR"},  {g::text, "TEXT", ""},
-    {g::numeric, "NUMERIC", "NUMERIC"}, {g::float_, "REAL", ""},
-    {g::double_, "DOUBLE", ""},         {g::date, "DATE", ""},
-    {g::datetime, "DATETIME", ""},      {g::timestamp_tz, "TIMESTAMP", ""},
-    {g::json, "TEXT", ""},              {g::uuid, "CHAR(36)", ""},
-    {g::binary, "BLOB", ""},
-}};
+constexpr type_spelling sqlite_words[] = {
+    {g::double_, "DOUBLE", ""},         {g::datetime, "DATETIME", ""},
+    {g::timestamp_tz, "TIMESTAMP", ""}, {g::json, "TEXT", ""},
+    {g::uuid, "CHAR(36)", ""},
+};
+constexpr type_spellings spellings = with_spellings(standard_type_spellings, sqlite_words);
 
 }  // namespace
 

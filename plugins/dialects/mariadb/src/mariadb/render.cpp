@@ -62,11 +62,6 @@ std::string create_table(const retort_op& op) {
   return out;
 }
 
-std::string drop_table(const retort_op& op) {
-  return std::string("DROP TABLE ") + (has(op, RETORT_OP_IF_EXISTS) ? "IF EXISTS " : "") +
-         table_of(op, "DROP TABLE");
-}
-
 // Every column of the operation in one ALTER TABLE (the ABI sends one).
 std::string add_column(const retort_op& op) {
   const std::string table = table_of(op, "ADD COLUMN");
@@ -139,14 +134,6 @@ std::string alter_column(const retort_op& op) {
                 RETORT_ERROR_USAGE);
 }
 
-std::string rename_column(const retort_op& op) {
-  const std::string table = table_of(op, "RENAME COLUMN");
-  const std::string operation = "RENAME COLUMN on " + table;
-  return "ALTER TABLE " + table + " RENAME COLUMN " +
-         quote_identifier(required(op.name, "the column's name", operation)) + " TO " +
-         quote_identifier(required(op.new_name, "the new name", operation));
-}
-
 std::string rename_table(const retort_op& op) {
   const std::string table = table_of(op, "RENAME TABLE");
   return "RENAME TABLE " + table + " TO " +
@@ -197,11 +184,9 @@ class mariadb_renderer final : public sql_renderer {
     sql.insert(sql.size() - table_options.size() - 1, table_constraints_sql(op));  // before ")" and the options
     out(sql);
   }
-  void drop_table(const retort_op& op, const statement_out& out) const override { out(mariadb::drop_table(op)); }
   void add_column(const retort_op& op, const statement_out& out) const override { out(mariadb::add_column(op)); }
   void drop_column(const retort_op& op, const statement_out& out) const override { out(mariadb::drop_column(op)); }
   void alter_column(const retort_op& op, const statement_out& out) const override { out(mariadb::alter_column(op)); }
-  void rename_column(const retort_op& op, const statement_out& out) const override { out(mariadb::rename_column(op)); }
   void rename_table(const retort_op& op, const statement_out& out) const override { out(mariadb::rename_table(op)); }
   void create_index(const retort_op& op, const statement_out& out) const override { out(mariadb::create_index(op)); }
   void drop_index(const retort_op& op, const statement_out& out) const override { out(mariadb::drop_index(op)); }

@@ -2,22 +2,18 @@
 
 #include <retort/sdk/vocabulary.hpp>
 
-#include <array>
-
 namespace retort::mariadb {
 namespace {
 
 using g = generic_type;
-constexpr std::array<type_spelling, 15> spellings{{
-    {g::integer, "INT", ""},                {g::bigint, "BIGINT", ""},
-    {g::smallint, "SMALLINT", ""},          {g::boolean, "BOOLEAN", ""},
-    {g::string, "VARCHAR(255)", "VARCHAR"}, {g::text, "TEXT", ""},
+constexpr type_spelling mariadb_words[] = {
+    {g::integer, "INT", ""},                {g::string, "VARCHAR(255)", "VARCHAR"},
     {g::numeric, "DECIMAL", "DECIMAL"},     {g::float_, "FLOAT", ""},
-    {g::double_, "DOUBLE", ""},             {g::date, "DATE", ""},
-    {g::datetime, "DATETIME(6)", ""},       {g::timestamp_tz, "DATETIME(6)", ""},
-    {g::json, "JSON", ""},                  {g::uuid, "CHAR(36)", ""},
+    {g::double_, "DOUBLE", ""},             {g::datetime, "DATETIME(6)", ""},
+    {g::timestamp_tz, "DATETIME(6)", ""},   {g::uuid, "CHAR(36)", ""},
     {g::binary, "LONGBLOB", ""},
-}};
+};
+constexpr type_spellings spellings = with_spellings(standard_type_spellings, mariadb_words);
 
 }  // namespace
 

@@ -85,19 +85,10 @@ std::string create_table(const retort_op& op) {
   return sql + ")";
 }
 
-std::string drop_table(const retort_op& op) {
-  return std::string("DROP TABLE ") + ((op.flags & RETORT_OP_IF_EXISTS) ? "IF EXISTS " : "") + table_of(op);
-}
-
 std::string add_column(const retort_op& op) {
   if (op.column_count != 1 || !op.columns)
     usage("ADD COLUMN on " + table_of(op) + " takes exactly one column, got " + std::to_string(op.column_count));
   return "ALTER TABLE " + table_of(op) + " ADD COLUMN " + column_definition(op.columns[0], view(op.schema), true);
-}
-
-std::string drop_column(const retort_op& op) {
-  return "ALTER TABLE " + table_of(op) + " DROP COLUMN " +
-         quote_identifier(require_name(view(op.name), "column name"));
 }
 
 std::string alter_column(const retort_op& op) {
@@ -135,12 +126,6 @@ std::string alter_column(const retort_op& op) {
   for (std::size_t i = 0; i < actions.size(); ++i)
     sql += (i ? ", ALTER COLUMN " : "ALTER COLUMN ") + column + " " + actions[i];
   return sql;
-}
-
-std::string rename_column(const retort_op& op) {
-  return "ALTER TABLE " + table_of(op) + " RENAME COLUMN " +
-         quote_identifier(require_name(view(op.name), "column name")) + " TO " +
-         quote_identifier(require_name(view(op.new_name), "new column name"));
 }
 
 std::string rename_table(const retort_op& op) {
@@ -225,11 +210,8 @@ class postgresql_renderer final : public sql_renderer {
     sql.insert(sql.size() - 1, table_constraints_sql(op));  // inside the closing parenthesis
     out(sql);
   }
-  void drop_table(const retort_op& op, const statement_out& out) const override { out(postgresql::drop_table(op)); }
   void add_column(const retort_op& op, const statement_out& out) const override { out(postgresql::add_column(op)); }
-  void drop_column(const retort_op& op, const statement_out& out) const override { out(postgresql::drop_column(op)); }
   void alter_column(const retort_op& op, const statement_out& out) const override { out(postgresql::alter_column(op)); }
-  void rename_column(const retort_op& op, const statement_out& out) const override { out(postgresql::rename_column(op)); }
   void rename_table(const retort_op& op, const statement_out& out) const override { out(postgresql::rename_table(op)); }
   void create_index(const retort_op& op, const statement_out& out) const override { out(postgresql::create_index(op)); }
   void drop_index(const retort_op& op, const statement_out& out) const override { out(postgresql::drop_index(op)); }

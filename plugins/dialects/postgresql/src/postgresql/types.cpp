@@ -10,16 +10,12 @@ namespace retort::postgresql {
 namespace {
 
 using g = generic_type;
-constexpr std::array<type_spelling, 15> spellings{{
-    {g::integer, "INTEGER", ""},       {g::bigint, "BIGINT", ""},
-    {g::smallint, "SMALLINT", ""},     {g::boolean, "BOOLEAN", ""},
-    {g::string, "VARCHAR", "VARCHAR"}, {g::text, "TEXT", ""},
-    {g::numeric, "NUMERIC", "NUMERIC"}, {g::float_, "REAL", ""},
-    {g::double_, "DOUBLE PRECISION", ""}, {g::date, "DATE", ""},
-    {g::datetime, "TIMESTAMP", ""},    {g::timestamp_tz, "TIMESTAMPTZ", ""},
-    {g::json, "JSONB", ""},            {g::uuid, "UUID", ""},
+constexpr type_spelling postgresql_words[] = {
+    {g::timestamp_tz, "TIMESTAMPTZ", ""},
+    {g::json, "JSONB", ""},
     {g::binary, "BYTEA", ""},
-}};
+};
+constexpr type_spellings spellings = with_spellings(standard_type_spellings, postgresql_words);
 
 }  // namespace
 

@@ -1,4 +1,4 @@
-#include "host/plugins/elf_reader.hpp"
+#include "host/abi/elf_reader.hpp"
 
 #include <elf.h>
 #include <fcntl.h>

@@ -1,12 +1,12 @@
-#include "host/plugins/dialect.hpp"
+#include "host/abi/dialect.hpp"
 
 #include <cstring>
 #include <stdexcept>
 
 #include "host/errors/error.hpp"
-#include "host/plugins/database_error.hpp"
-#include "host/plugins/foreign_call.hpp"
-#include "host/plugins/host_sinks.hpp"
+#include "host/abi/database_error.hpp"
+#include "host/abi/foreign_call.hpp"
+#include "host/abi/host_sinks.hpp"
 
 namespace host {
 

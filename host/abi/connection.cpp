@@ -1,9 +1,9 @@
-#include "host/plugins/connection.hpp"
+#include "host/abi/connection.hpp"
 
 #include <utility>
 
-#include "host/plugins/database_error.hpp"
-#include "host/plugins/host_sinks.hpp"
+#include "host/abi/database_error.hpp"
+#include "host/abi/host_sinks.hpp"
 
 namespace host {
 

@@ -5,9 +5,9 @@
 #include <utility>
 
 #include "host/errors/error.hpp"
-#include "host/plugins/abi_sizes.hpp"
-#include "host/plugins/loaded_plugin.hpp"
-#include "host/plugins/plugin_note.hpp"
+#include "host/abi/abi_sizes.hpp"
+#include "host/abi/loaded_plugin.hpp"
+#include "host/abi/plugin_note.hpp"
 
 namespace host {
 

@@ -1,4 +1,4 @@
-#include "host/run/script_transaction.hpp"
+#include "host/abi/script_transaction.hpp"
 
 #include <cstddef>
 #include <initializer_list>

@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include "host/plugins/connection.hpp"
-#include "host/plugins/loaded_plugin.hpp"
+#include "host/abi/connection.hpp"
+#include "host/abi/loaded_plugin.hpp"
 
 namespace host {
 

@@ -1,4 +1,4 @@
-#include "host/plugins/loaded_plugin.hpp"
+#include "host/abi/loaded_plugin.hpp"
 
 #include <dlfcn.h>
 
@@ -11,9 +11,9 @@
 #include <boost/dll/shared_library.hpp>
 
 #include "host/errors/error.hpp"
-#include "host/plugins/elf_reader.hpp"
-#include "host/plugins/inspect.hpp"
-#include "host/plugins/plugin_note.hpp"
+#include "host/abi/elf_reader.hpp"
+#include "host/abi/inspect.hpp"
+#include "host/abi/plugin_note.hpp"
 
 namespace host {
 

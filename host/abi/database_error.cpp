@@ -1,4 +1,4 @@
-#include "host/plugins/database_error.hpp"
+#include "host/abi/database_error.hpp"
 
 #include <retort/sdk/text.hpp>
 

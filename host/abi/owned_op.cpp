@@ -1,4 +1,4 @@
-#include "host/run/owned_op.hpp"
+#include "host/abi/owned_op.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "host/graph/revision.hpp"
-#include "host/plugins/loaded_plugin.hpp"
+#include "host/abi/loaded_plugin.hpp"
 
 namespace host {
 

@@ -1,4 +1,4 @@
-#include "host/plugins/host_sinks.hpp"
+#include "host/abi/host_sinks.hpp"
 
 #include "host/errors/error.hpp"
 

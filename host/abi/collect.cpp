@@ -1,4 +1,4 @@
-#include "host/run/collect.hpp"
+#include "host/abi/collect.hpp"
 
 #include <retort/sdk/common.hpp>
 
@@ -6,10 +6,11 @@
 
 #include "host/errors/error.hpp"
 #include "host/log/logger.hpp"
-#include "host/plugins/plugins.hpp"
-#include "host/run/checksum.hpp"
-#include "host/run/owned_op.hpp"
-#include "host/run/script_transaction.hpp"
+#include "host/abi/dialect.hpp"
+#include "host/abi/provider.hpp"
+#include "host/abi/checksum.hpp"
+#include "host/abi/owned_op.hpp"
+#include "host/abi/script_transaction.hpp"
 
 namespace host {
 

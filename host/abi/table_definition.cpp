@@ -1,6 +1,6 @@
-#include "host/run/table_definition.hpp"
+#include "host/abi/table_definition.hpp"
 
-#include "host/plugins/plugins.hpp"
+#include "host/abi/dialect.hpp"
 
 namespace host {
 

@@ -1,4 +1,4 @@
-#include "host/plugins/inspect.hpp"
+#include "host/abi/inspect.hpp"
 
 #include <retort/abi.h>
 
@@ -7,7 +7,7 @@
 #include <cstring>
 #include <vector>
 
-#include "host/plugins/elf_reader.hpp"
+#include "host/abi/elf_reader.hpp"
 
 namespace host {
 

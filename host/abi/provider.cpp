@@ -1,11 +1,11 @@
-#include "host/plugins/provider.hpp"
+#include "host/abi/provider.hpp"
 
 #include <stdexcept>
 
 #include "host/errors/error.hpp"
-#include "host/plugins/database_error.hpp"
-#include "host/plugins/foreign_call.hpp"
-#include "host/plugins/revision_import.hpp"
+#include "host/abi/database_error.hpp"
+#include "host/abi/foreign_call.hpp"
+#include "host/abi/revision_import.hpp"
 
 namespace host {
 

@@ -1,4 +1,4 @@
-#include "host/run/checksum.hpp"
+#include "host/abi/checksum.hpp"
 
 #include <openssl/evp.h>
 

@@ -1,10 +1,10 @@
-#include "host/plugins/revision_import.hpp"
+#include "host/abi/revision_import.hpp"
 
 #include <cstring>
 #include <vector>
 
 #include "host/errors/error.hpp"
-#include "host/plugins/abi_sizes.hpp"
+#include "host/abi/abi_sizes.hpp"
 
 namespace host {
 

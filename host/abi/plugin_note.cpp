@@ -1,4 +1,4 @@
-#include "host/plugins/plugin_note.hpp"
+#include "host/abi/plugin_note.hpp"
 
 #include <retort/abi.h>
 

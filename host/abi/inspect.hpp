@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "host/plugins/plugin_note.hpp"
+#include "host/abi/plugin_note.hpp"
 
 namespace host {
 
