@@ -1,5 +1,7 @@
 #include "host/cli/app.hpp"
 
+#include "host/config/revisions_source.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
@@ -63,15 +65,13 @@ void App::load_providers() {
   for (const auto& entry : settings_.revisions) {
     Provider* provider = nullptr;
     std::string argument;
-    auto colon = entry.find(':');
-    bool named = colon != std::string::npos && colon > 0 && entry.find('/') > colon;
     // Not the throwing overloads: a symbolic-link loop or an unreadable
     // folder on the way is a configuration error, not an internal one.
     std::error_code ec;
     const fs::file_status status = fs::status(entry, ec);
-    if (named) {
-      provider = &registry().provider_by_name(entry.substr(0, colon));
-      argument = entry.substr(colon + 1);
+    if (auto named = named_provider(entry)) {
+      provider = &registry().provider_by_name(named->provider);
+      argument = named->argument;
     } else if (fs::is_directory(status)) {
       provider = &registry().provider_by_name("sqldir");
       argument = entry;
