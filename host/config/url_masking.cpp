@@ -85,6 +85,19 @@ void conninfo_spans(std::string_view text, const std::vector<std::string>& secre
   }
 }
 
+// ":SECRET@" is a password in its userinfo place wherever it stands (a
+// driver may echo "user:pw@host" without the scheme): masked there, words too.
+void userinfo_spans(std::string_view text, const std::vector<std::string>& secrets, std::vector<Span>& out) {
+  for (const auto& secret : secrets) {
+    if (secret.empty()) continue;
+    for (const std::string& form : {secret, percent_encode(secret, true), percent_encode(secret, false)}) {
+      const std::string spelled = ":" + form + "@";
+      for (auto at = text.find(spelled); at != std::string_view::npos; at = text.find(spelled, at + 1))
+        out.push_back({at + 1, form.size()});
+    }
+  }
+}
+
 // A secret of letters only ("retort", "admin") is a word, and is one of
 // retort's words or part of an identifier far more often than an echo of
 // the password: it is masked only where the two functions above find it.
@@ -167,6 +180,7 @@ std::string mask_secrets(std::string text, const std::vector<std::string>& secre
   std::vector<Span> spans;
   url_spans(text, secrets, spans);
   conninfo_spans(text, secrets, spans);
+  userinfo_spans(text, secrets, spans);
   bare_spans(text, secrets, spans);
   if (spans.empty()) return text;
   return replace_spans(text, std::move(spans));

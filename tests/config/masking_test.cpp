@@ -153,3 +153,12 @@ TEST(MaskUrl, UserThatIsThePasswordIsMaskedToo) {
 }
 
 }  // namespace
+
+// The corpus of tests/fuzz/url found it: a short password a driver echoes as
+// "user:pw@host", without the scheme, is still in its userinfo place.
+TEST(MaskSecrets, PasswordInUserinfoWithoutASchemeIsMasked) {
+  EXPECT_EQ(host::mask_secrets("could not connect to u:p@/var/run/postgresql", {"p"}),
+            "could not connect to u:***@/var/run/postgresql");
+  EXPECT_EQ(host::mask_secrets("as retort:retort@db, not retort_kr_1", {"retort"}),
+            "as retort:***@db, not retort_kr_1");
+}

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <retort/sdk/common.hpp>
+#include <retort/sdk/text.hpp>
 
 #include <array>
 #include <cstddef>
@@ -14,24 +15,6 @@
 
 #pragma GCC visibility push(hidden)
 namespace retort {
-
-namespace detail {
-constexpr bool is_type_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-constexpr char lower_ascii(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-constexpr std::string_view trim_spaces(std::string_view s) noexcept {
-  while (!s.empty() && is_type_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_type_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-inline bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
-  return true;
-}
-}  // namespace detail
 
 /// The generic column types of SPEC §3; `none` is an engine's own type.
 enum class generic_type {
@@ -83,16 +66,16 @@ constexpr bool is_word_char(char c) noexcept {
 ///  - an empty type is refused.
 inline type_spec parse_type(std::string_view written) {
   type_spec out;
-  out.text = detail::trim_spaces(written);
+  out.text = text::trim(written);
   const std::string_view t = out.text;
   if (t.empty()) throw failure("column type is empty", RETORT_ERROR_USAGE);
   std::size_t end = 0;
   while (end < t.size() && detail::is_word_char(t[end])) ++end;
   const detail::generic_name* generic = nullptr;
   for (const auto& g : detail::generic_names)
-    if (detail::equals_ignoring_case(t.substr(0, end), g.name)) generic = &g;
+    if (text::iequals(t.substr(0, end), g.name)) generic = &g;
   if (!generic) return out;
-  const std::string_view rest = detail::trim_spaces(t.substr(end));
+  const std::string_view rest = text::trim(t.substr(end));
   if (rest.empty()) {
     out.generic = generic->type;
     return out;
@@ -111,7 +94,7 @@ inline type_spec parse_type(std::string_view written) {
   std::size_t count = 0;
   for (;;) {
     const std::size_t comma = inner.find(',');
-    const std::string_view arg = detail::trim_spaces(inner.substr(0, comma));
+    const std::string_view arg = text::trim(inner.substr(0, comma));
     if (arg.empty()) throw malformed();
     for (char c : arg)
       if (c < '0' || c > '9') throw malformed();
@@ -188,8 +171,8 @@ std::string spell_type(std::string_view written, const std::array<type_spelling,
 inline std::string referential_action(std::string_view given, std::string_view subject,
                                       std::string_view clause = "on_delete") {
   std::string words;
-  for (char c : detail::trim_spaces(given)) {
-    if (!detail::is_type_space(c))
+  for (char c : text::trim(given)) {
+    if (!text::is_space(c))
       words += (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
     else if (!words.empty() && words.back() != ' ')
       words += ' ';
