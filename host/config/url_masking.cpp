@@ -98,18 +98,19 @@ void userinfo_spans(std::string_view text, const std::vector<std::string>& secre
   }
 }
 
-// A secret of letters only ("retort", "admin") is a word, and is one of
-// retort's words or part of an identifier far more often than an echo of
-// the password: it is masked only where the two functions above find it.
-// Any other secret is masked where it stands alone (as between regex \b),
-// one of 8 characters or more anywhere, raw or percent-encoded.
+// A short secret of letters only ("retort", "admin") is a word, and is one
+// of retort's words or part of an identifier far more often than an echo of
+// the password: it is masked only where the functions above find it. Any
+// other secret is masked where it stands alone (as between regex \b), and
+// one of 8 characters or more anywhere, word or not (the fuzz target's
+// property), raw or percent-encoded.
 void bare_spans(std::string_view text, const std::vector<std::string>& secrets, std::vector<Span>& out) {
   std::vector<std::string> forms;
   for (const auto& secret : secrets) {
     const bool word = std::all_of(secret.begin(), secret.end(), [](char c) {
       return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_';
     });
-    if (secret.empty() || word) continue;
+    if (secret.empty() || (word && secret.size() < 8)) continue;
     forms.push_back(secret);
     forms.push_back(percent_encode(secret, true));
     forms.push_back(percent_encode(secret, false));
