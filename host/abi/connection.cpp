@@ -3,6 +3,8 @@
 #include <utility>
 
 #include "host/abi/database_error.hpp"
+#include "host/abi/error_report.hpp"
+#include "host/abi/function_table.hpp"
 #include "host/abi/host_sinks.hpp"
 
 namespace host {
@@ -13,9 +15,12 @@ retort_str borrow(std::string_view s) noexcept { return retort_str{s.data(), s.s
 
 }  // namespace
 
-Connection::Connection(retort_connection* handle, const retort_dialect_v1& functions,
+Connection::Connection(retort_connection* handle, std::shared_ptr<const FunctionTable> table,
                        std::string dialect)
-    : handle_(handle), functions_(functions), dialect_(std::move(dialect)) {}
+    : handle_(handle),
+      table_(std::move(table)),
+      functions_(std::get<retort_dialect_v1>(table_->table)),
+      dialect_(std::move(dialect)) {}
 
 Connection::~Connection() { functions_.disconnect(handle_); }
 

@@ -2,16 +2,20 @@
 // over retort_connection and the dialect's connection functions.
 #pragma once
 
-#include <retort/abi.h>
-
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+struct retort_connection;  // retort/abi.h, read only inside host/abi
+struct retort_dialect_v1;
+
 namespace host {
+
+struct FunctionTable;
 
 /// Every call throws DatabaseError (see database_error.hpp) with the exit
 /// code of the kind the plugin reported. Not thread-safe: one session.
@@ -21,7 +25,7 @@ class Connection {
 
   /// Takes ownership of `handle`, which `functions.connect` returned.
   /// Made by Dialect::connect().
-  Connection(retort_connection* handle, const retort_dialect_v1& functions, std::string dialect);
+  Connection(retort_connection* handle, std::shared_ptr<const FunctionTable> table, std::string dialect);
   /// Disconnects; the plugin cannot report a failure here and is not asked to.
   ~Connection();
   Connection(const Connection&) = delete;
@@ -61,7 +65,8 @@ class Connection {
   /// statement the caller did not mean (a ROLLBACK, the unlock).
   class Busy;
   retort_connection* handle_;   // owned; released by the destructor
-  retort_dialect_v1 functions_; // host copy, validated when the plugin was loaded
+  std::shared_ptr<const FunctionTable> table_;  // the dialect's, validated when it was loaded
+  const retort_dialect_v1& functions_;           // inside *table_
   std::string dialect_;
   std::mutex busy_mutex_;  // guards busy_, and holds cancel() and the end of a call apart
   bool busy_ = false;

@@ -1,4 +1,5 @@
 #include "host/abi/database_error.hpp"
+#include "host/abi/error_report.hpp"
 
 #include <retort/sdk/text.hpp>
 

@@ -6,6 +6,7 @@
 
 #include "host/errors/error.hpp"
 #include "host/abi/abi_sizes.hpp"
+#include "host/abi/function_table.hpp"
 #include "host/abi/loaded_plugin.hpp"
 #include "host/abi/plugin_note.hpp"
 
@@ -95,12 +96,17 @@ LoadedPlugin check_descriptor(const retort_plugin_descriptor* descriptor,
     refuse(file, "its descriptor has an unknown kind " + std::to_string(d.kind));
 
   LoadedPlugin plugin{file, label(d.name, "name", file), label(d.version, "version", file),
-                      d.abi_major, d.abi_minor, retort_dialect_v1{}};
+                      d.abi_major, d.abi_minor};
   if (!d.functions) refuse(file, "its descriptor has no function table");
-  if (d.kind == RETORT_PLUGIN_DIALECT)
-    plugin.functions = dialect_table(d.functions, file);
-  else
-    plugin.functions = provider_table(d.functions, file);
+  auto table = std::make_shared<FunctionTable>();
+  if (d.kind == RETORT_PLUGIN_DIALECT) {
+    table->table = dialect_table(d.functions, file);
+    plugin.plugin_kind = PluginKind::dialect;
+  } else {
+    table->table = provider_table(d.functions, file);
+    plugin.plugin_kind = PluginKind::provider;
+  }
+  plugin.functions = std::move(table);
   return plugin;
 }
 

@@ -5,7 +5,9 @@
 
 #include "host/errors/error.hpp"
 #include "host/abi/database_error.hpp"
+#include "host/abi/error_report.hpp"
 #include "host/abi/foreign_call.hpp"
+#include "host/abi/function_table.hpp"
 #include "host/abi/host_sinks.hpp"
 
 namespace host {
@@ -35,7 +37,7 @@ std::vector<std::string> static_schemes(const char* const* schemes) {
 const retort_dialect_v1& dialect_table(const LoadedPlugin& plugin) {
   if (plugin.kind() != PluginKind::dialect)
     plugin_error("plugin " + plugin.path.string() + " is a revision provider, not a dialect");
-  return std::get<retort_dialect_v1>(plugin.functions);
+  return std::get<retort_dialect_v1>(plugin.functions->table);
 }
 
 }  // namespace
@@ -44,14 +46,17 @@ Dialect::Dialect(LoadedPlugin plugin)
     : path_(plugin.path),  // copied: dialect_table() below names it when it refuses
       name_(std::move(plugin.name)),
       version_(std::move(plugin.version)),
+      table_(plugin.functions),
       functions_(dialect_table(plugin)),
       schemes_(static_schemes(functions_.schemes)),
       transactional_ddl_(functions_.transactional_ddl != 0),
       begin_sql_(static_text(functions_.begin_sql, max_static_sql, "BEGIN")),
       commit_sql_(static_text(functions_.commit_sql, max_static_sql, "COMMIT")),
       utc_now_sql_(static_text(functions_.utc_now_sql, max_static_sql, "")),
-      capabilities_(functions_.capabilities),
+      session_lock_((functions_.capabilities & RETORT_DIALECT_SESSION_LOCK) != 0),
       abi_minor_(plugin.abi_minor) {}
+
+Dialect::~Dialect() = default;
 
 std::unique_ptr<Connection> Dialect::connect(
     const std::string& url, const std::vector<std::pair<std::string, std::string>>& options) const {
@@ -76,7 +81,7 @@ std::unique_ptr<Connection> Dialect::connect(
   // Nothing between here and the Connection owning the handle may throw,
   // or the session would leak.
   try {
-    return std::make_unique<Connection>(handle, functions_, name_);
+    return std::make_unique<Connection>(handle, table_, name_);
   } catch (...) {
     functions_.disconnect(handle);
     throw;

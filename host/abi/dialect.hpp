@@ -2,8 +2,6 @@
 // Rendering needs no connection, so offline mode uses a Dialect alone.
 #pragma once
 
-#include <retort/abi.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -15,6 +13,9 @@
 #include "host/abi/connection.hpp"
 #include "host/abi/loaded_plugin.hpp"
 
+struct retort_dialect_v1;  // retort/abi.h, read only inside host/abi
+struct retort_op;
+
 namespace host {
 
 /// Every call that can fail throws DatabaseError with the exit code of the
@@ -25,6 +26,9 @@ class Dialect {
  public:
   /// `plugin` must be a dialect (load_plugin() validated its table).
   explicit Dialect(LoadedPlugin plugin);
+  ~Dialect();
+  Dialect(const Dialect&) = delete;
+  Dialect& operator=(const Dialect&) = delete;
 
   const std::string& name() const noexcept { return name_; }
   const std::string& version() const noexcept { return version_; }
@@ -41,7 +45,7 @@ class Dialect {
   /// "" when the plugin gives none (ABI 1.1 and older).
   const std::string& utc_now_sql() const noexcept { return utc_now_sql_; }
   /// Whether lock() takes a lock of the server session (RETORT_DIALECT_SESSION_LOCK).
-  bool has_session_lock() const noexcept { return (capabilities_ & RETORT_DIALECT_SESSION_LOCK) != 0; }
+  bool has_session_lock() const noexcept { return session_lock_; }
 
   /// Connects. `url` is passed whole (the plugin must never echo it) and
   /// `options` are the URL's parts (url.user, url.password, param.NAME...).
@@ -60,13 +64,14 @@ class Dialect {
   std::filesystem::path path_;
   std::string name_;
   std::string version_;
-  retort_dialect_v1 functions_;
+  std::shared_ptr<const FunctionTable> table_;  // shared with the LoadedPlugin
+  const retort_dialect_v1& functions_;           // inside *table_
   std::vector<std::string> schemes_;
   bool transactional_ddl_ = false;
   std::string begin_sql_;
   std::string commit_sql_;
   std::string utc_now_sql_;
-  std::uint32_t capabilities_;
+  bool session_lock_;
   int abi_minor_;
 };
 

@@ -1,5 +1,7 @@
 #include "host/abi/loaded_plugin.hpp"
 
+#include <retort/abi.h>
+
 #include <dlfcn.h>
 
 #include <map>

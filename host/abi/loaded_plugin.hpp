@@ -3,12 +3,12 @@
 // ever unloads one.
 #pragma once
 
-#include <retort/abi.h>
-
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <variant>
+#include <memory>
+
+struct retort_plugin_descriptor;  // retort/abi.h
 
 namespace host {
 
@@ -23,17 +23,18 @@ std::string_view kind_name(PluginKind kind) noexcept;
 /// plugin declared, so a plugin of an older minor reads as having null in
 /// every function it does not know. The function pointers point into the
 /// resident library.
+struct FunctionTable;  // function_table.hpp, inside host/abi only
+
 struct LoadedPlugin {
   std::filesystem::path path;
   std::string name;
   std::string version;
   int abi_major = 0;
   int abi_minor = 0;
-  std::variant<retort_dialect_v1, retort_provider_v1> functions;
+  PluginKind plugin_kind = PluginKind::dialect;
+  std::shared_ptr<const FunctionTable> functions;
 
-  PluginKind kind() const noexcept {
-    return functions.index() == 0 ? PluginKind::dialect : PluginKind::provider;
-  }
+  PluginKind kind() const noexcept { return plugin_kind; }
 };
 
 /// Validates what RETORT_ENTRY_SYMBOL returned for `file` (named in every

@@ -4,7 +4,9 @@
 
 #include "host/errors/error.hpp"
 #include "host/abi/database_error.hpp"
+#include "host/abi/error_report.hpp"
 #include "host/abi/foreign_call.hpp"
+#include "host/abi/function_table.hpp"
 #include "host/abi/revision_import.hpp"
 
 namespace host {
@@ -14,7 +16,7 @@ namespace {
 const retort_provider_v1& provider_table(const LoadedPlugin& plugin) {
   if (plugin.kind() != PluginKind::provider)
     plugin_error("plugin " + plugin.path.string() + " is a dialect, not a revision provider");
-  return std::get<retort_provider_v1>(plugin.functions);
+  return std::get<retort_provider_v1>(plugin.functions->table);
 }
 
 }  // namespace
@@ -23,6 +25,7 @@ Provider::Provider(LoadedPlugin plugin)
     : path_(plugin.path),  // copied: provider_table() below names it when it refuses
       name_(std::move(plugin.name)),
       version_(std::move(plugin.version)),
+      table_(plugin.functions),
       functions_(provider_table(plugin)) {}
 
 Provider::~Provider() {

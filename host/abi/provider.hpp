@@ -2,16 +2,19 @@
 // one opened instance of it.
 #pragma once
 
-#include <retort/abi.h>
-
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "host/graph/revision.hpp"
 #include "host/abi/loaded_plugin.hpp"
+
+struct retort_provider_v1;  // retort/abi.h, read only inside host/abi
+struct retort_provider_instance;
+struct retort_migration_context;
 
 namespace host {
 
@@ -53,7 +56,8 @@ class Provider {
   std::filesystem::path path_;
   std::string name_;
   std::string version_;
-  retort_provider_v1 functions_;
+  std::shared_ptr<const FunctionTable> table_;  // shared with the LoadedPlugin
+  const retort_provider_v1& functions_;          // inside *table_
   retort_provider_instance* instance_ = nullptr;  // owned; closed by the destructor
   std::string argument_;
 };

@@ -1,5 +1,7 @@
 #include "host/abi/table_definition.hpp"
 
+#include <retort/abi.h>
+
 #include "host/abi/dialect.hpp"
 
 namespace host {
@@ -13,7 +15,9 @@ std::vector<std::string> create_table_if_missing(const Dialect& dialect, std::st
     d.struct_size = sizeof d;
     d.name = retort_str{c.name.data(), c.name.size()};
     d.type = retort_str{c.type.data(), c.type.size()};
-    d.flags = c.flags;
+    d.flags = ((c.flags & required) ? RETORT_COLUMN_NOT_NULL : 0u) |
+              ((c.flags & primary_key) ? RETORT_COLUMN_PRIMARY_KEY : 0u) |
+              ((c.flags & autoincrement) ? RETORT_COLUMN_AUTOINCREMENT : 0u);
     defs.push_back(d);
   }
   std::vector<const retort_column*> pointers;

@@ -4,8 +4,6 @@
 // dialect for both the history and the lock table.
 #pragma once
 
-#include <retort/abi.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -20,18 +18,18 @@ class Dialect;
 struct ColumnSpec {
   std::string_view name;
   std::string_view type;      ///< a generic type (SPEC §3)
-  std::uint32_t flags = 0;    ///< RETORT_COLUMN_*
+  std::uint32_t flags = 0;    ///< ColumnFlag bits
 };
 
-inline constexpr std::uint32_t key_column = RETORT_COLUMN_PRIMARY_KEY | RETORT_COLUMN_NOT_NULL;
-inline constexpr std::uint32_t required = RETORT_COLUMN_NOT_NULL;
+enum ColumnFlag : std::uint32_t { required = 1u, primary_key = 2u, autoincrement = 4u };
+inline constexpr std::uint32_t key_column = primary_key | required;
 
 /// retort_version (SPEC §6).
 inline constexpr ColumnSpec version_columns[] = {{"version_num", "string(64)", key_column}};
 
 /// retort_history (SPEC §6), in table order; HistoryField indexes it.
 inline constexpr ColumnSpec history_columns[] = {
-    {"id", "integer", key_column | RETORT_COLUMN_AUTOINCREMENT},
+    {"id", "integer", key_column | autoincrement},
     {"revision", "string(64)", required},
     {"direction", "string(16)", required},
     {"checksum", "string(80)"},

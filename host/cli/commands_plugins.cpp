@@ -2,6 +2,7 @@
 // described from its bytes without loading it.
 #include <iostream>
 
+#include "host/abi/abi_version.hpp"
 #include "host/cli/commands.hpp"
 #include "host/cli/output.hpp"
 #include "host/errors/error.hpp"
@@ -51,7 +52,7 @@ int cmd_plugins(App& app) {
       // Also without a note: a hand-written plugin (no SDK) exports the
       // entry all the same, and loading it would read its descriptor.
       if (i.note || i.is_shared_object)
-        std::cout << "  exports " << RETORT_ENTRY_SYMBOL << ": " << (i.exports_entry ? "yes" : "no") << "\n";
+        std::cout << "  exports " << plugin_entry_symbol() << ": " << (i.exports_entry ? "yes" : "no") << "\n";
     }
     if (!i.problem.empty() || !i.note)
       plugin_error(i.path.string() + " is not a retort plugin: " + (i.problem.empty() ? "no retort note" : i.problem));

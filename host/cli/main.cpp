@@ -8,6 +8,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "host/abi/abi_version.hpp"
 #include "host/cli/arguments.hpp"
 #include "host/cli/app.hpp"
 #include "host/cli/command_table.hpp"
@@ -47,7 +48,7 @@ int main(int argc, char** argv) {
   try {
     host::Invocation inv = host::parse_arguments(std::vector<std::string>(argv + 1, argv + argc));
     if (inv.version) {
-      std::cout << "retort " RETORT_VERSION " (plugin ABI " << RETORT_ABI_MAJOR << "." << RETORT_ABI_MINOR
+      std::cout << "retort " RETORT_VERSION " (plugin ABI " << host::host_abi_major() << "." << host::host_abi_minor()
                 << ")\n";
       return 0;
     }

@@ -14,6 +14,31 @@ if [ -n "$offenders" ]; then
   echo "$offenders" | sed 's/^/  /'
   exit 1
 fi
+# Nor through host/abi's headers: every one the rest of the host includes,
+# and every host/abi header those include in turn, is free of the C ABI
+# (forward declarations only); the internal ones stay inside host/abi.
+declare -A seen=()
+exposes_abi() {  # exposes_abi HEADER: prints the chain to a C ABI include, if any
+  local header=$1 inner
+  [ -n "${seen[$header]:-}" ] && return 1
+  seen[$header]=1
+  if grep -qE "$pattern" "$src/$header"; then echo "$header"; return 0; fi
+  for inner in $(grep -oE '#include "host/abi/[a-z_]+\.hpp"' "$src/$header" | grep -oE 'host/abi/[a-z_]+\.hpp'); do
+    if chain=$(exposes_abi "$inner"); then echo "$header -> $chain"; return 0; fi
+  done
+  return 1
+}
+leaks=""
+for header in $(cd "$src" && grep -rlE '#include "host/abi/' host --include='*.cpp' --include='*.hpp' | grep -v '^host/abi/' |
+                xargs grep -hoE '#include "host/abi/[a-z_]+\.hpp"' | grep -oE 'host/abi/[a-z_]+\.hpp' | sort -u); do
+  seen=()
+  if chain=$(exposes_abi "$header"); then leaks+="  $chain"$'\n'; fi
+done
+if [ -n "$leaks" ]; then
+  echo "FAIL: host/abi headers the rest of the host includes bring in the C ABI:"
+  printf '%s' "$leaks"
+  exit 1
+fi
 # The check must be able to fail: host/abi itself does include it.
 if ! (cd "$src" && grep -rqE "$pattern" host/abi); then
   echo "FAIL: the pattern finds nothing even in host/abi: the check is broken"

@@ -1,5 +1,6 @@
 // A driver's message keeps its names when the password is also a word
 // (issue 17: user and password `retort`, database retort_kr_1).
+#include <retort/abi.h>
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -7,6 +8,7 @@
 #include <string>
 
 #include "host/abi/database_error.hpp"
+#include "host/abi/error_report.hpp"
 
 namespace {
 

@@ -1,5 +1,6 @@
 // The host's wrappers over a dialect's table: what they return, and how
 // every failure a plugin reports, or commits, becomes a host error.
+#include <retort/abi.h>
 #include <gtest/gtest.h>
 
 #include "host/abi/database_error.hpp"

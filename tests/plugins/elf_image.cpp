@@ -1,3 +1,4 @@
+#include <retort/abi.h>
 #include "elf_image.hpp"
 
 #include <fstream>

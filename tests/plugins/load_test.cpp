@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "host/abi/abi_sizes.hpp"
+#include "host/abi/function_table.hpp"
 #include "host/abi/loaded_plugin.hpp"
 #include "test_support.hpp"
 
@@ -171,7 +172,7 @@ TEST(PluginDescriptorCheck, NewerMinorWithLargerStructsIsAccepted) {
   const host::LoadedPlugin plugin = host::check_descriptor(&bigger.d, "/hand.so");
   EXPECT_EQ(plugin.abi_minor, 9);
   EXPECT_EQ(plugin.kind(), host::PluginKind::provider);
-  EXPECT_EQ(std::get<retort_provider_v1>(plugin.functions).struct_size, sizeof grown);
+  EXPECT_EQ(std::get<retort_provider_v1>(plugin.functions->table).struct_size, sizeof grown);
 }
 
 TEST(PluginDescriptorCheck, ProviderTableRulesAreChecked) {

@@ -1,5 +1,6 @@
 // The host's wrapper over a provider's table: revisions read as untrusted
 // records, and runs whose failures come back as host errors.
+#include <retort/abi.h>
 #include <gtest/gtest.h>
 
 #include <map>

@@ -1,4 +1,5 @@
 // Finding plugins: the install default and scanning the plugin path.
+#include <retort/abi.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>

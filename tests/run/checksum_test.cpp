@@ -1,6 +1,7 @@
 // The checksum contract (docs/checksums.md): insensitive to line endings and
 // trailing white space, sensitive to every token, and stable: the golden
 // values below fail the test if the algorithm changes without becoming "v2:".
+#include <retort/abi.h>
 #include "host/abi/checksum.hpp"
 
 #include <gtest/gtest.h>
