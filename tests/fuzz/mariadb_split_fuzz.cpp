@@ -1,4 +1,4 @@
-// The MariaDB dialect's splitter (mariadb/splitter.hpp), DELIMITER lines
+// The MariaDB dialect's splitter (mariadb/split.hpp), DELIMITER lines
 // and compound bodies included: the statements and every piece of the
 // layout are cut from the script in order; the only failure is a usage
 // error for a DELIMITER line without a delimiter.
@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "mariadb/splitter.hpp"
+#include "mariadb/split.hpp"
 #include "split_check.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -12,7 +12,7 @@ namespace sqlite_test {
 inline std::vector<std::string> render(const retort_op& op) {
   statement_collector out;
   const retort::fitted_op local(op);  // as the SDK's dialect adapter reads it
-  retort::sqlite::render_operation(local.get(), retort::statement_out(&out.sink));
+  retort::sqlite::render_op(local.get(), retort::statement_out(&out.sink));
   return out.statements;
 }
 

@@ -1,4 +1,4 @@
-#include <retort_sqlite/sqlite_connection.hpp>
+#include <retort_sqlite/connection.hpp>
 
 #include "busy_timeout.hpp"
 

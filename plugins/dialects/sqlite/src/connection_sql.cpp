@@ -1,4 +1,4 @@
-#include <retort_sqlite/sqlite_connection.hpp>
+#include <retort_sqlite/connection.hpp>
 
 #include "statement_handle.hpp"
 #include "text.hpp"

@@ -152,7 +152,7 @@ class sqlite_renderer final : public sql_renderer {
 
 }  // namespace
 
-void render_operation(const retort_op& op, const statement_out& out) {
+void render_op(const retort_op& op, const statement_out& out) {
   static const sqlite_renderer renderer;
   renderer.render(op, out);
 }

@@ -1,7 +1,7 @@
 // The migration lock and transactions. SQLite holds a write lock only inside
 // a transaction, so the lock IS the run's transaction and each step inside
 // it is a savepoint (README.md explains the consequences).
-#include <retort_sqlite/sqlite_connection.hpp>
+#include <retort_sqlite/connection.hpp>
 
 #include "busy_timeout.hpp"
 

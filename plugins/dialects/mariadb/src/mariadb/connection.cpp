@@ -1,7 +1,7 @@
 #include "mariadb/connection.hpp"
 
 #include "mariadb/shorten.hpp"
-#include "mariadb/splitter.hpp"
+#include "mariadb/split.hpp"
 
 #include <mysql.h>
 

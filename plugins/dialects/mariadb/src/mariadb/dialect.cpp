@@ -2,9 +2,9 @@
 
 #include "mariadb/connect_settings.hpp"
 #include "mariadb/connection.hpp"
-#include "mariadb/quoting.hpp"
+#include "mariadb/quote.hpp"
 #include "mariadb/render.hpp"
-#include "mariadb/splitter.hpp"
+#include "mariadb/split.hpp"
 
 namespace retort::mariadb {
 

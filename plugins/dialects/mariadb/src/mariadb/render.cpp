@@ -1,6 +1,6 @@
 #include "mariadb/render.hpp"
 
-#include "mariadb/quoting.hpp"
+#include "mariadb/quote.hpp"
 #include "mariadb/render_columns.hpp"
 #include "mariadb/types.hpp"
 

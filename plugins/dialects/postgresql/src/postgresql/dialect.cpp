@@ -3,7 +3,7 @@
 #include "postgresql/conninfo.hpp"
 #include "postgresql/quote.hpp"
 #include "postgresql/render.hpp"
-#include "postgresql/session.hpp"
+#include "postgresql/connection.hpp"
 #include "postgresql/split.hpp"
 
 namespace retort::postgresql {

@@ -1,5 +1,5 @@
 // Splitting scripts: quoting, comments and DELIMITER lines.
-#include "mariadb/splitter.hpp"
+#include "mariadb/split.hpp"
 #include "plugin_under_test.hpp"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // Compound statements (routines, triggers, events, BEGIN NOT ATOMIC): their
 // bodies' semicolons do not split, without any DELIMITER line.
-#include "mariadb/splitter.hpp"
+#include "mariadb/split.hpp"
 
 #include <gtest/gtest.h>
 

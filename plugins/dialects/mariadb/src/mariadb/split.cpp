@@ -1,4 +1,4 @@
-#include "mariadb/splitter.hpp"
+#include "mariadb/split.hpp"
 
 #include "mariadb/block_tracker.hpp"
 #include "mariadb/lexer.hpp"

@@ -1,4 +1,4 @@
-#include "mariadb/quoting.hpp"
+#include "mariadb/quote.hpp"
 
 #include <gtest/gtest.h>
 

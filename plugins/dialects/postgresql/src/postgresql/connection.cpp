@@ -1,4 +1,4 @@
-#include "postgresql/session.hpp"
+#include "postgresql/connection.hpp"
 
 #include "postgresql/errors.hpp"
 #include "postgresql/text.hpp"

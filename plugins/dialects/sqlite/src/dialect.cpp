@@ -1,9 +1,9 @@
-#include <retort_sqlite/sqlite_dialect.hpp>
+#include <retort_sqlite/dialect.hpp>
 
 #include <retort_sqlite/quote.hpp>
 #include <retort_sqlite/render.hpp>
 #include <retort_sqlite/split.hpp>
-#include <retort_sqlite/sqlite_connection.hpp>
+#include <retort_sqlite/connection.hpp>
 
 namespace retort::sqlite {
 
@@ -26,7 +26,7 @@ std::unique_ptr<retort::connection> sqlite_dialect::connect(std::string_view, co
 }
 
 void sqlite_dialect::render(const retort_op& op, const statement_out& out) {
-  render_operation(op, out);
+  render_op(op, out);
 }
 
 void sqlite_dialect::split(std::string_view script, const statement_out& out) {
