@@ -159,21 +159,10 @@ class sql_renderer {
       out += " " + (schema.empty() ? std::string(table) : std::string(schema) + "." + std::string(table));
     return out;
   }
-  /// The text of a borrowed string; failure(PLUGIN) for null data with a size.
-  static std::string_view text_of(retort_str s, std::string_view field) {
-    if (s.data == nullptr && s.size != 0)
-      throw failure("malformed string in " + std::string(field) + ": null data with size " + std::to_string(s.size),
-                    RETORT_ERROR_PLUGIN);
-    return view(s);
-  }
-  /// A required identifier: non-empty and without NUL bytes, or failure(USAGE)
-  /// "<context>: <what> is empty".
+  /// vocabulary.hpp's op_text and op_name, with the operation as the context.
+  static std::string_view text_of(retort_str s, std::string_view field) { return op_text(s, field); }
   static std::string_view required_name(retort_str s, const retort_op& op, std::string_view what) {
-    const std::string_view name = text_of(s, what);
-    if (name.empty()) throw failure(context(op) + ": " + std::string(what) + " is empty", RETORT_ERROR_USAGE);
-    if (name.find('\0') != std::string_view::npos)
-      throw failure(context(op) + ": " + std::string(what) + " contains a NUL byte", RETORT_ERROR_USAGE);
-    return name;
+    return op_name(s, context(op), what);
   }
   std::string table_of(const retort_op& op) const {
     return qualified(text_of(op.schema, "schema"), required_name(op.table, op, "table name"));

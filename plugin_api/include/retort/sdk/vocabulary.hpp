@@ -185,6 +185,26 @@ inline std::string referential_action(std::string_view given, std::string_view s
                 RETORT_ERROR_USAGE);
 }
 
+/// The text of a borrowed string of an operation; failure(PLUGIN) naming
+/// `field` for null data with a size.
+inline std::string_view op_text(retort_str s, std::string_view field) {
+  if (s.data == nullptr && s.size != 0)
+    throw failure("malformed string in " + std::string(field) + ": null data with size " + std::to_string(s.size),
+                  RETORT_ERROR_PLUGIN);
+  return view(s);
+}
+
+/// A required identifier of an operation: non-empty and without NUL bytes
+/// (a NUL would silently end the statement where an engine reads it), or
+/// failure(USAGE) "<context>: <what> is empty" / "... contains a NUL byte".
+inline std::string_view op_name(retort_str s, std::string_view context, std::string_view what) {
+  const std::string_view name = op_text(s, what);
+  if (name.empty()) throw failure(std::string(context) + ": " + std::string(what) + " is empty", RETORT_ERROR_USAGE);
+  if (name.find('\0') != std::string_view::npos)
+    throw failure(std::string(context) + ": " + std::string(what) + " contains a NUL byte", RETORT_ERROR_USAGE);
+  return name;
+}
+
 /// True for the kinds CREATE_TABLE may carry in its `constraints`.
 constexpr bool is_table_constraint_kind(int kind) noexcept {
   return kind == RETORT_OP_ADD_FOREIGN_KEY || kind == RETORT_OP_ADD_UNIQUE || kind == RETORT_OP_ADD_CHECK;

@@ -1,26 +1,14 @@
 #include "op_fields.hpp"
 
 #include <retort_sqlite/quote.hpp>
+#include <retort/sdk/vocabulary.hpp>
 
 namespace retort::sqlite::fields {
 
-std::string_view text_of(retort_str s, std::string_view field) {
-  if (s.data == nullptr && s.size != 0)
-    throw failure("malformed string in " + std::string(field) + ": null data with size " +
-                      std::to_string(s.size),
-                  RETORT_ERROR_PLUGIN);
-  return view(s);
-}
+std::string_view text_of(retort_str s, std::string_view field) { return op_text(s, field); }
 
 std::string_view name_of(retort_str s, std::string_view context, std::string_view what) {
-  std::string_view name = text_of(s, what);
-  if (name.empty())
-    throw failure(std::string(context) + ": " + std::string(what) + " is empty", RETORT_ERROR_USAGE);
-  // A NUL would silently end the statement where SQLite reads it.
-  if (name.find('\0') != std::string_view::npos)
-    throw failure(std::string(context) + ": " + std::string(what) + " contains a NUL byte",
-                  RETORT_ERROR_USAGE);
-  return name;
+  return op_name(s, context, what);
 }
 
 std::string qualified(std::string_view schema, std::string_view name) {
