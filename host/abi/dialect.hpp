@@ -46,6 +46,8 @@ class Dialect {
   const std::string& utc_now_sql() const noexcept { return utc_now_sql_; }
   /// Whether lock() takes a lock of the server session (RETORT_DIALECT_SESSION_LOCK).
   bool has_session_lock() const noexcept { return session_lock_; }
+  /// The dialect's URLs name a file (RETORT_DIALECT_FILE_URL), not a server.
+  bool has_file_url() const noexcept { return file_url_; }
 
   /// Connects. `url` is passed whole (the plugin must never echo it) and
   /// `options` are the URL's parts (url.user, url.password, param.NAME...).
@@ -72,6 +74,7 @@ class Dialect {
   std::string commit_sql_;
   std::string utc_now_sql_;
   bool session_lock_;
+  bool file_url_;
   int abi_minor_;
 };
 

@@ -47,7 +47,10 @@ const std::vector<Provider*>& App::providers() {
 }
 
 const Url& App::url() {
-  if (!url_) url_ = parse_url(settings_.database_url);
+  if (!url_) {
+    const Dialect& answering = registry().dialect_for_scheme(url_scheme(settings_.database_url));
+    url_ = parse_url(settings_.database_url, answering.has_file_url() ? UrlForm::file : UrlForm::server);
+  }
   return *url_;
 }
 
@@ -119,11 +122,12 @@ Collector App::collector(bool offline) {
 }
 
 std::unique_ptr<Connection> App::connect() {
-  auto options = connect_options(url());
-  options.emplace_back("lock_timeout", std::to_string(settings_.lock_timeout));
-  if (!settings_.version_table_schema.empty())
-    options.emplace_back("version_table_schema", settings_.version_table_schema);
   try {
+    // url() inside: reading the URL needs the dialect that answers it.
+    auto options = connect_options(url());
+    options.emplace_back("lock_timeout", std::to_string(settings_.lock_timeout));
+    if (!settings_.version_table_schema.empty())
+      options.emplace_back("version_table_schema", settings_.version_table_schema);
     return dialect().connect(settings_.database_url, options);
   } catch (const Error& e) {
     throw Error(e.code(), "cannot connect to " + mask_url(settings_.database_url) + ": " + e.what());

@@ -97,18 +97,17 @@ std::vector<std::pair<std::string, std::string>> parsed_params(std::string_view 
   return params;
 }
 
-// SQLite has no server: what follows "//" is a path ("sqlite:///rel.db",
-// "sqlite:////abs.db") or ":memory:". An empty one means memory, as in SQLAlchemy.
-void fill_sqlite_parts(std::string_view text, const UrlParts& parts, Url& url) {
+// A file URL has no server: what follows "//" is a path ("SCHEME:///rel.db",
+// "SCHEME:////abs.db") or ":memory:". An empty one means memory, as in SQLAlchemy.
+void fill_file_parts(std::string_view text, const UrlParts& parts, Url& url) {
   if (parts.authority == ":memory:") {
-    if (parts.path) invalid_url(text, "nothing may follow sqlite://:memory: but ?parameters");
+    if (parts.path) invalid_url(text, "nothing may follow " + url.scheme + "://:memory: but ?parameters");
     url.database = ":memory:";
     return;
   }
   if (!parts.authority.empty()) {
-    invalid_url(text,
-                "a sqlite URL has no user or host: write sqlite:///relative.db, "
-                "sqlite:////absolute.db or sqlite://:memory:");
+    invalid_url(text, "a " + url.scheme + " URL has no user or host: write " + url.scheme + ":///relative.db, " +
+                          url.scheme + ":////absolute.db or " + url.scheme + "://:memory:");
   }
   url.database = decoded(text, parts.path.value_or(""), "database path");
   if (url.database.empty()) url.database = ":memory:";
@@ -125,9 +124,7 @@ void fill_server_parts(std::string_view text, const UrlParts& parts, Url& url) {
   url.database = decoded(text, parts.path.value_or(""), "database name");
 }
 
-}  // namespace
-
-Url parse_url(std::string_view text) {
+UrlParts checked_parts(std::string_view text) {
   if (is_blank(text)) {
     usage_error(
         "no database URL: set database_url in retort.ini, RETORT_DATABASE_URL, or pass --url");
@@ -135,21 +132,29 @@ Url parse_url(std::string_view text) {
   if (has_space_or_control(text)) {
     invalid_url(text, "it contains a space or control character (percent-encode it)");
   }
-  const auto parts = split_url_parts(text);
+  auto parts = split_url_parts(text);
   if (!parts) invalid_url(text, "expected SCHEME://..., e.g. sqlite:///file.db");
   if (!is_valid_scheme(parts->scheme)) {
     invalid_url(text, "the scheme must be a letter followed by letters, digits, '+', '-' or '.'");
   }
+  return *parts;
+}
 
+}  // namespace
+
+std::string url_scheme(std::string_view text) { return lowercase(checked_parts(text).scheme); }
+
+Url parse_url(std::string_view text, UrlForm form) {
+  const UrlParts parts = checked_parts(text);
   Url url;
   url.text = std::string(text);
-  url.scheme = lowercase(parts->scheme);
-  if (url.scheme == "sqlite") {
-    fill_sqlite_parts(text, *parts, url);
+  url.scheme = lowercase(parts.scheme);
+  if (form == UrlForm::file) {
+    fill_file_parts(text, parts, url);
   } else {
-    fill_server_parts(text, *parts, url);
+    fill_server_parts(text, parts, url);
   }
-  if (parts->query) url.params = parsed_params(text, *parts->query);
+  if (parts.query) url.params = parsed_params(text, *parts.query);
   return url;
 }
 

@@ -14,21 +14,33 @@ namespace host {
 /// A database URL split into its parts, each percent-decoded.
 /// An empty string (or an empty `port`) means the part was absent.
 struct Url {
-  std::string scheme;  ///< lowercased; "sqlite", "postgresql", "postgres", "mariadb", "mysql", ...
+  std::string scheme;  ///< lowercased, as the dialect plugins declare them
   std::string user, password;
   bool has_password = false;  ///< true for "user:@host" (an empty password given)
   std::string host;           ///< an IPv6 address without its brackets
   std::optional<int> port;
-  std::string database;  ///< sqlite: the file path as written, or ":memory:"
+  std::string database;  ///< a file URL: the path as written, or ":memory:"
   std::vector<std::pair<std::string, std::string>> params;  ///< ?name=value, in order
   std::string text;  ///< the URL as given, password included: never print it
 };
 
-/// Parses `text`. Throws host::Error(usage) on a syntax error, with the URL
-/// masked; an unknown scheme is not an error here (a plugin may answer it).
-/// A password may contain unencoded '@' and ':', but '/' and '?' must be
-/// percent-encoded.
-Url parse_url(std::string_view text);
+/// How the part after "//" reads. The dialect that answers the scheme says
+/// which (RETORT_DIALECT_FILE_URL); the host names no engine.
+enum class UrlForm {
+  server,  ///< [user[:password]@]host[:port][/database]
+  file,    ///< /relative, //absolute, :memory: or nothing (in memory); no user or host
+};
+
+/// The URL's scheme, lowercased, after the checks every URL must pass
+/// (not blank, no space or control character, SCHEME://..., a valid scheme).
+/// Throws host::Error(usage) like parse_url.
+std::string url_scheme(std::string_view text);
+
+/// Parses `text` in `form`. Throws host::Error(usage) on a syntax error, with
+/// the URL masked; an unknown scheme is not an error here (a plugin may
+/// answer it). A password may contain unencoded '@' and ':', but '/' and '?'
+/// must be percent-encoded.
+Url parse_url(std::string_view text, UrlForm form = UrlForm::server);
 
 /// The URL as retort_connect_params options: url.user, url.password,
 /// url.host, url.port, url.database, param.NAME. An absent part has no option.

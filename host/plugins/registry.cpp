@@ -46,11 +46,20 @@ bool is_provider_named(const PluginNote& note, std::string_view name) {
 }  // namespace
 
 std::string package_for_scheme(std::string_view scheme) {
-  const std::string s = bare_scheme(scheme);
-  if (s == "sqlite") return "retort";
-  if (s == "postgresql" || s == "postgres") return "retort-postgresql";
-  if (s == "mariadb" || s == "mysql") return "retort-mariadb";
-  return "a retort dialect plugin that answers '" + s + "'";
+  // "scheme=package scheme=package ...", generated from the build's
+  // retort_ship_plugin(... SCHEMES ...) declarations.
+  static constexpr std::string_view catalogue =
+#include "shipped_dialects.inc"
+      ;
+  const std::string wanted = bare_scheme(scheme) + "=";
+  std::string_view rest = catalogue;
+  while (!rest.empty()) {
+    const auto space = rest.find(' ');
+    const std::string_view entry = rest.substr(0, space);
+    if (entry.starts_with(wanted)) return std::string(entry.substr(wanted.size()));
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+  }
+  return "a retort dialect plugin that answers '" + bare_scheme(scheme) + "'";
 }
 
 PluginRegistry::PluginRegistry(std::vector<fs::path> folders, LoadPolicy policy)

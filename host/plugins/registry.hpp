@@ -66,7 +66,8 @@ class PluginRegistry {
   std::vector<std::unique_ptr<Provider>> providers_;
 };
 
-/// What to install for a scheme: "retort-postgresql", or "a retort dialect
+/// What to install for a scheme: the package the build ships its dialect in
+/// (retort_ship_plugin SCHEMES), or "a retort dialect
 /// plugin that answers 'X'" for schemes no retort package provides.
 std::string package_for_scheme(std::string_view scheme);
 

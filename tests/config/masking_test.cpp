@@ -9,6 +9,7 @@ namespace {
 using host::mask_secrets;
 using host::mask_url;
 using host::parse_url;
+using host::UrlForm;
 
 void expect_no_trace_of(const std::string& text, const std::vector<std::string>& forms) {
   for (const auto& form : forms) {
@@ -72,7 +73,8 @@ TEST(MaskUrl, PasswordNeverAppearsInParseErrors) {
       "://alice:Zq7SecretPw@db/shop",
   };
   for (const auto& url : urls) {
-    const auto message = test_support::usage_error_of([&] { parse_url(url); });
+    const UrlForm form = url.starts_with("sqlite:") ? UrlForm::file : UrlForm::server;
+    const auto message = test_support::usage_error_of([&] { parse_url(url, form); });
     expect_no_trace_of(message, {"Zq7", "SecretPw", "cretPw"});
     expect_no_trace_of(mask_url(url), {"Zq7", "SecretPw", "cretPw"});
   }

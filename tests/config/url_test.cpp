@@ -9,11 +9,12 @@ namespace {
 
 using host::connect_options;
 using host::parse_url;
+using host::UrlForm;
 using Options = std::vector<std::pair<std::string, std::string>>;
 using test_support::usage_error_of;
 
 TEST(SqliteUrl, ThreeSlashesNameARelativeFile) {
-  const auto url = parse_url("sqlite:///relative.db");
+  const auto url = parse_url("sqlite:///relative.db", UrlForm::file);
   EXPECT_EQ(url.scheme, "sqlite");
   EXPECT_EQ(url.database, "relative.db");
   EXPECT_EQ(url.host, "");
@@ -22,36 +23,36 @@ TEST(SqliteUrl, ThreeSlashesNameARelativeFile) {
 }
 
 TEST(SqliteUrl, FourSlashesNameAnAbsoluteFile) {
-  EXPECT_EQ(parse_url("sqlite:////absolute.db").database, "/absolute.db");
-  EXPECT_EQ(parse_url("sqlite:////var/lib/shop/shop.db").database, "/var/lib/shop/shop.db");
+  EXPECT_EQ(parse_url("sqlite:////absolute.db", UrlForm::file).database, "/absolute.db");
+  EXPECT_EQ(parse_url("sqlite:////var/lib/shop/shop.db", UrlForm::file).database, "/var/lib/shop/shop.db");
 }
 
 TEST(SqliteUrl, RelativeFileMayBeInAFolder) {
-  EXPECT_EQ(parse_url("sqlite:///data/shop.db").database, "data/shop.db");
+  EXPECT_EQ(parse_url("sqlite:///data/shop.db", UrlForm::file).database, "data/shop.db");
 }
 
 TEST(SqliteUrl, MemoryFormsAllMeanMemory) {
-  EXPECT_EQ(parse_url("sqlite://:memory:").database, ":memory:");
-  EXPECT_EQ(parse_url("sqlite:///:memory:").database, ":memory:");
-  EXPECT_EQ(parse_url("sqlite://").database, ":memory:");
+  EXPECT_EQ(parse_url("sqlite://:memory:", UrlForm::file).database, ":memory:");
+  EXPECT_EQ(parse_url("sqlite:///:memory:", UrlForm::file).database, ":memory:");
+  EXPECT_EQ(parse_url("sqlite://", UrlForm::file).database, ":memory:");
 }
 
 TEST(SqliteUrl, KeepsQueryParameters) {
-  const auto url = parse_url("sqlite:///shop.db?mode=ro&cache=shared");
+  const auto url = parse_url("sqlite:///shop.db?mode=ro&cache=shared", UrlForm::file);
   EXPECT_EQ(url.database, "shop.db");
   EXPECT_EQ(url.params, (Options{{"mode", "ro"}, {"cache", "shared"}}));
-  EXPECT_EQ(parse_url("sqlite://:memory:?cache=shared").params, (Options{{"cache", "shared"}}));
+  EXPECT_EQ(parse_url("sqlite://:memory:?cache=shared", UrlForm::file).params, (Options{{"cache", "shared"}}));
 }
 
 TEST(SqliteUrl, PathIsPercentDecoded) {
-  EXPECT_EQ(parse_url("sqlite:///my%20shop.db").database, "my shop.db");
+  EXPECT_EQ(parse_url("sqlite:///my%20shop.db", UrlForm::file).database, "my shop.db");
 }
 
 TEST(SqliteUrl, HostOrUserIsRefused) {
   EXPECT_NE(
-      usage_error_of([] { parse_url("sqlite://localhost/shop.db"); }).find("sqlite:///relative.db"),
+      usage_error_of([] { parse_url("sqlite://localhost/shop.db", UrlForm::file); }).find("sqlite:///relative.db"),
       std::string::npos);
-  usage_error_of([] { parse_url("sqlite://:memory:/extra"); });
+  usage_error_of([] { parse_url("sqlite://:memory:/extra", UrlForm::file); });
 }
 
 TEST(PostgresqlUrl, EveryPartIsParsed) {
@@ -211,9 +212,9 @@ TEST(ConnectOptions, EveryPartBecomesAnOption) {
 TEST(ConnectOptions, AbsentPartsHaveNoOption) {
   EXPECT_EQ(connect_options(parse_url("postgresql:///shop")), (Options{{"url.database", "shop"}}));
   EXPECT_EQ(connect_options(parse_url("postgresql://h")), (Options{{"url.host", "h"}}));
-  EXPECT_EQ(connect_options(parse_url("sqlite:///shop.db?mode=ro")),
+  EXPECT_EQ(connect_options(parse_url("sqlite:///shop.db?mode=ro", UrlForm::file)),
             (Options{{"url.database", "shop.db"}, {"param.mode", "ro"}}));
-  EXPECT_EQ(connect_options(parse_url("sqlite://:memory:")),
+  EXPECT_EQ(connect_options(parse_url("sqlite://:memory:", UrlForm::file)),
             (Options{{"url.database", ":memory:"}}));
 }
 

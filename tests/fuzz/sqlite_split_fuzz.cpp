@@ -1,7 +1,7 @@
-// The SQLite dialect's splitter (retort_sqlite/split.hpp): statements cut
+// The SQLite dialect's splitter (sqlite/split.hpp): statements cut
 // from the script, or a usage failure for an unterminated quote.
 #include <retort/sdk/common.hpp>
-#include <retort_sqlite/split.hpp>
+#include <sqlite/split.hpp>
 
 #include <cstddef>
 #include <cstdint>

@@ -62,5 +62,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_REQUIRE(fuzz::is_one_line(e.what()), input);
     require_masked(input, e.what());
   }
+  // The file form (a dialect with RETORT_DIALECT_FILE_URL) fails the same way.
+  try {
+    (void)host::connect_options(host::parse_url(input, host::UrlForm::file));
+  } catch (const host::Error& e) {
+    FUZZ_REQUIRE(e.code() == host::ExitCode::usage, input);
+    FUZZ_REQUIRE(fuzz::is_one_line(e.what()), input);
+    require_masked(input, e.what());
+  }
   return 0;
 }

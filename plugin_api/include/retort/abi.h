@@ -306,6 +306,11 @@ typedef struct retort_dialect_v1 {
  * not hold for the connection. Without it the lock is the database's own
  * (SQLite's write lock) and needs no such check. */
 #define RETORT_DIALECT_SESSION_LOCK 0x1u
+/* 1.2: the URL names a file, not a server: SCHEME:///relative.db,
+ * SCHEME:////absolute.db, SCHEME://:memory: (or SCHEME://) for an in-memory
+ * database; no user, host or port. The host passes the path as url.database,
+ * ":memory:" for memory. Without it the URL is [user[:password]@]host[:port]/database. */
+#define RETORT_DIALECT_FILE_URL 0x2u
 
 /* ---------------------------------------------------------------------
  * Revision providers: compiled revisions, or a folder of .sql files.

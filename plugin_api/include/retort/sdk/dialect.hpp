@@ -10,12 +10,17 @@
 // below catches it at the ABI boundary and reports it to the host.
 //
 // Adding a dialect, every step (plugins/dialects/sqlite is the model):
-//  1. plugins/dialects/NAME/: CMakeLists.txt with retort_add_plugin(... PACKAGE
-//     retort-NAME), a README saying what the engine does differently, and
-//     src/: dialect.cpp (this class), connection.cpp (retort::connection),
-//     render.cpp (a retort::sql_renderer overriding what the engine spells
-//     its own way; types through vocabulary.hpp's spell_type), quote.cpp,
-//     split.cpp (statements of a script, with the engine's quoting).
+//  1. plugins/dialects/NAME/: CMakeLists.txt with a static library
+//     retort_NAME_dialect (what the tests link) and retort_add_plugin(retort_NAME
+//     SOURCES src/plugin.cpp); in this tree retort_ship_plugin(retort_NAME
+//     PACKAGE NAME SCHEMES scheme...), where the schemes are declared once.
+//     A README saying what the engine does differently. src/plugin.cpp holds
+//     only RETORT_DIALECT_PLUGIN; src/NAME/ the rest: dialect.cpp (this
+//     class; capabilities() says if the lock is the server session's or the
+//     URL names a file), connection.cpp (retort::connection), render.cpp (a
+//     retort::sql_renderer overriding what the engine spells its own way;
+//     types through vocabulary.hpp's spell_type), quote.cpp, split.cpp
+//     (statements of a script, with the engine's quoting).
 //  2. An option RETORT_WITH_NAME and its add_subdirectory in the top CMakeLists.txt.
 //  3. tests/conformance: the dialect's column in every row of
 //     operation_table.cpp, its plugin in CMakeLists.txt, and a live test
@@ -107,7 +112,8 @@ class dialect {
   virtual bool transactional_ddl() const noexcept = 0;
   virtual const char* begin_sql() const noexcept { return "BEGIN"; }
   virtual const char* commit_sql() const noexcept { return "COMMIT"; }
-  /// ABI 1.2: RETORT_DIALECT_* flags (RETORT_DIALECT_SESSION_LOCK).
+  /// ABI 1.2: RETORT_DIALECT_* flags (RETORT_DIALECT_SESSION_LOCK,
+  /// RETORT_DIALECT_FILE_URL).
   virtual std::uint32_t capabilities() const noexcept { return 0; }
   /// ABI 1.2: the current UTC time as ISO 8601 text with milliseconds, an
   /// SQL expression (see utc_now_sql in abi.h); nullptr: none.

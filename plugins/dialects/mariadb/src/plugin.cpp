@@ -2,4 +2,5 @@
 // retort_mariadb_dialect library, which the tests link too.
 #include "mariadb/dialect.hpp"
 
-RETORT_DIALECT_PLUGIN(retort::mariadb::mariadb_dialect, "mariadb", "0.1.0", "mariadb,mysql")
+// RETORT_SHIPPED_SCHEMES: the SCHEMES of retort_ship_plugin() in CMakeLists.txt.
+RETORT_DIALECT_PLUGIN(retort::mariadb::mariadb_dialect, "mariadb", "0.1.0", RETORT_SHIPPED_SCHEMES)

@@ -18,7 +18,7 @@ namespace retort::postgresql {
 // Server NOTICEs and WARNINGs ("table does not exist, skipping", ...) would
 // otherwise go to stderr raw, interleaved with the host's log lines. The ABI
 // has no channel for them, so they are dropped.
-class session::notice_silencer final : public pqxx::errorhandler {
+class postgresql_connection::notice_silencer final : public pqxx::errorhandler {
  public:
   explicit notice_silencer(pqxx::connection_base& conn) : pqxx::errorhandler(conn) {}
   bool operator()(const char[]) noexcept override { return false; }
@@ -26,7 +26,7 @@ class session::notice_silencer final : public pqxx::errorhandler {
 
 // Declared in this order so they are destroyed in reverse: the transaction
 // before the handler, the handler before the connection it is registered on.
-class session::pqxx_state {
+class postgresql_connection::pqxx_state {
  public:
   explicit pqxx_state(const std::string& conninfo) : conn(conninfo), notices(conn) {}
   pqxx::connection conn;
@@ -75,7 +75,7 @@ void abort_queries_of_dead_clients(pqxx::connection_base& conn) {
 
 }  // namespace
 
-session::session(const std::string& conninfo, std::string password, std::string default_schema)
+postgresql_connection::postgresql_connection(const std::string& conninfo, std::string password, std::string default_schema)
     : password_(std::move(password)), default_schema_(std::move(default_schema)) {
   try {
     pq_ = std::make_unique<pqxx_state>(conninfo);
@@ -90,9 +90,9 @@ session::session(const std::string& conninfo, std::string password, std::string 
   }
 }
 
-session::~session() = default;
+postgresql_connection::~postgresql_connection() = default;
 
-void session::run(std::string_view statement, const std::function<void(pqxx::transaction_base&)>& body) {
+void postgresql_connection::run(std::string_view statement, const std::function<void(pqxx::transaction_base&)>& body) {
   if (pq_->tx_failed)
     throw failure("the transaction was aborted by an earlier error; roll it back first (SQLSTATE 25P02)",
                   RETORT_ERROR_DATABASE, "25P02");
@@ -113,12 +113,12 @@ void session::run(std::string_view statement, const std::function<void(pqxx::tra
   }
 }
 
-void session::execute(std::string_view sql) {
+void postgresql_connection::execute(std::string_view sql) {
   const std::string script(sql);
   run(sql, [&](pqxx::transaction_base& t) { t.exec(script); });
 }
 
-void session::query_rows(std::string_view sql, const std::function<void(const row&)>& on_row) {
+void postgresql_connection::query_rows(std::string_view sql, const std::function<void(const row&)>& on_row) {
   const std::string statement(sql);
   run(sql, [&](pqxx::transaction_base& t) {
     const pqxx::result result = t.exec(statement);
@@ -132,7 +132,7 @@ void session::query_rows(std::string_view sql, const std::function<void(const ro
   });
 }
 
-void session::begin() {
+void postgresql_connection::begin() {
   if (pq_->tx) throw failure("begin: a transaction is already open", RETORT_ERROR_USAGE);
   pq_->tx_failed = false;
   try {
@@ -142,7 +142,7 @@ void session::begin() {
   }
 }
 
-void session::commit() {
+void postgresql_connection::commit() {
   if (!pq_->tx) throw failure("commit: no transaction is open", RETORT_ERROR_USAGE);
   // Whatever happens, the transaction is over: a failed COMMIT rolls back.
   std::unique_ptr<pqxx::work> tx = std::move(pq_->tx);
@@ -158,7 +158,7 @@ void session::commit() {
   }
 }
 
-void session::rollback() {
+void postgresql_connection::rollback() {
   if (!pq_->tx) return;
   std::unique_ptr<pqxx::work> tx = std::move(pq_->tx);
   pq_->tx_failed = false;
@@ -169,7 +169,7 @@ void session::rollback() {
   }
 }
 
-void session::lock(std::string_view key, double timeout_seconds) {
+void postgresql_connection::lock(std::string_view key, double timeout_seconds) {
   if (std::isnan(timeout_seconds) || timeout_seconds < 0)
     throw failure("lock: the timeout must be zero or more seconds", RETORT_ERROR_USAGE);
   const std::int64_t id = advisory_lock_key(key);
@@ -202,14 +202,14 @@ void session::lock(std::string_view key, double timeout_seconds) {
 // URL's `options`), so later DDL waits for table locks as the user expects.
 // Inside a transaction the failed lock already aborted, the SET is undone by
 // the rollback, and the RESET cannot run: its failure is ignored.
-void session::reset_lock_timeout() noexcept {
+void postgresql_connection::reset_lock_timeout() noexcept {
   try {
     run("RESET lock_timeout", [](pqxx::transaction_base& t) { t.exec("RESET lock_timeout"); });
   } catch (...) {
   }
 }
 
-std::optional<lock_holder> session::find_lock_holder(std::int64_t key) {
+std::optional<lock_holder> postgresql_connection::find_lock_holder(std::int64_t key) {
   // An aborted transaction cannot answer; the message then says less.
   if (pq_->tx) return std::nullopt;
   const advisory_lock_ids ids = lock_ids(key);
@@ -235,12 +235,12 @@ std::optional<lock_holder> session::find_lock_holder(std::int64_t key) {
   return holder;
 }
 
-void session::unlock(std::string_view key) {
+void postgresql_connection::unlock(std::string_view key) {
   const std::string sql = "SELECT pg_catalog.pg_advisory_unlock(" + std::to_string(advisory_lock_key(key)) + ")";
   run(sql, [&](pqxx::transaction_base& t) { t.exec(sql); });
 }
 
-void session::cancel() {
+void postgresql_connection::cancel() {
   try {
     pq_->conn.cancel_query();
   } catch (const pqxx::failure& e) {
@@ -248,7 +248,7 @@ void session::cancel() {
   }
 }
 
-bool session::table_exists(std::string_view schema, std::string_view table) {
+bool postgresql_connection::table_exists(std::string_view schema, std::string_view table) {
   const std::string wanted_schema(schema.empty() ? std::string_view(default_schema_) : schema);
   static const std::string sql =
       "SELECT 1 FROM pg_catalog.pg_class c"

@@ -21,18 +21,18 @@ class transaction_base;
 
 namespace retort::postgresql {
 
-class session final : public retort::connection {
+class postgresql_connection final : public retort::connection {
  public:
   /// Connects with a libpq `conninfo`. `password` is scrubbed from every
   /// message this session reports; `default_schema` (version_table_schema,
   /// may be empty) is where table_exists looks when asked for no schema.
   /// Throws a RETORT_ERROR_DATABASE failure with one line when the server
   /// cannot be reached or refuses the login.
-  session(const std::string& conninfo, std::string password, std::string default_schema);
-  ~session() override;
+  postgresql_connection(const std::string& conninfo, std::string password, std::string default_schema);
+  ~postgresql_connection() override;
 
-  session(const session&) = delete;
-  session& operator=(const session&) = delete;
+  postgresql_connection(const postgresql_connection&) = delete;
+  postgresql_connection& operator=(const postgresql_connection&) = delete;
 
   /// Runs a script through the simple query protocol: in the open
   /// transaction after begin(), else in autocommit.

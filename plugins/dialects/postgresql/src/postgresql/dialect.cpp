@@ -8,24 +8,24 @@
 
 namespace retort::postgresql {
 
-std::unique_ptr<retort::connection> dialect::connect(std::string_view /*url: never parsed here*/,
+std::unique_ptr<retort::connection> postgresql_dialect::connect(std::string_view /*url: never parsed here*/,
                                                      const options& opts) {
   // The password to keep out of messages, wherever the URL put it.
   std::string password = option(opts, "url.password").value_or(option(opts, "param.password").value_or(""));
-  return std::make_unique<session>(build_conninfo(opts), std::move(password),
+  return std::make_unique<postgresql_connection>(build_conninfo(opts), std::move(password),
                                    option(opts, "version_table_schema").value_or(""));
 }
 
-void dialect::render(const retort_op& op, const statement_out& out) {
+void postgresql_dialect::render(const retort_op& op, const statement_out& out) {
   render_op(op, [&](std::string_view statement) { out(statement); });
 }
 
-void dialect::split(std::string_view script, const statement_out& out) {
+void postgresql_dialect::split(std::string_view script, const statement_out& out) {
   for (std::string_view statement : split_statements(script)) out(statement);
 }
 
-std::string dialect::quote_identifier(std::string_view name) const { return postgresql::quote_identifier(name); }
+std::string postgresql_dialect::quote_identifier(std::string_view name) const { return postgresql::quote_identifier(name); }
 
-std::string dialect::quote_literal(std::string_view value) const { return postgresql::quote_literal(value); }
+std::string postgresql_dialect::quote_literal(std::string_view value) const { return postgresql::quote_literal(value); }
 
 }  // namespace retort::postgresql

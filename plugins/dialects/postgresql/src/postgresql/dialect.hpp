@@ -6,7 +6,7 @@
 
 namespace retort::postgresql {
 
-class dialect final : public retort::dialect {
+class postgresql_dialect final : public retort::dialect {
  public:
   bool transactional_ddl() const noexcept override { return true; }
   const char* begin_sql() const noexcept override { return "BEGIN"; }

@@ -1,4 +1,4 @@
-#include <retort_sqlite/quote.hpp>
+#include <sqlite/quote.hpp>
 
 namespace retort::sqlite {
 namespace {

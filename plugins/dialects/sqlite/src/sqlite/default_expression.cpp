@@ -1,6 +1,6 @@
-#include "default_expression.hpp"
+#include "sqlite/default_expression.hpp"
 
-#include "text.hpp"
+#include "sqlite/text.hpp"
 
 namespace retort::sqlite {
 namespace {

@@ -1,6 +1,6 @@
-#include <retort_sqlite/connection.hpp>
+#include <sqlite/connection.hpp>
 
-#include "busy_timeout.hpp"
+#include "sqlite/busy_timeout.hpp"
 
 #include <sqlite3.h>
 

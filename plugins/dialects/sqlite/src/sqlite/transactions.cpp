@@ -1,9 +1,9 @@
 // The migration lock and transactions. SQLite holds a write lock only inside
 // a transaction, so the lock IS the run's transaction and each step inside
 // it is a savepoint (README.md explains the consequences).
-#include <retort_sqlite/connection.hpp>
+#include <sqlite/connection.hpp>
 
-#include "busy_timeout.hpp"
+#include "sqlite/busy_timeout.hpp"
 
 #include <sqlite3.h>
 

@@ -1,6 +1,6 @@
-#include "op_fields.hpp"
+#include "sqlite/op_fields.hpp"
 
-#include <retort_sqlite/quote.hpp>
+#include <sqlite/quote.hpp>
 #include <retort/sdk/vocabulary.hpp>
 
 namespace retort::sqlite::fields {

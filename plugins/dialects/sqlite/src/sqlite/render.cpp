@@ -1,10 +1,10 @@
-#include <retort_sqlite/render.hpp>
+#include <sqlite/render.hpp>
 
-#include "column_sql.hpp"
-#include "op_fields.hpp"
-#include "text.hpp"
+#include "sqlite/column_sql.hpp"
+#include "sqlite/op_fields.hpp"
+#include "sqlite/text.hpp"
 
-#include <retort_sqlite/quote.hpp>
+#include <sqlite/quote.hpp>
 #include <retort/sdk/sql_renderer.hpp>
 #include <retort/sdk/vocabulary.hpp>
 

@@ -1,11 +1,11 @@
-#include "column_sql.hpp"
+#include "sqlite/column_sql.hpp"
 
-#include "default_expression.hpp"
-#include "op_fields.hpp"
-#include "text.hpp"
+#include "sqlite/default_expression.hpp"
+#include "sqlite/op_fields.hpp"
+#include "sqlite/text.hpp"
 
-#include <retort_sqlite/quote.hpp>
-#include <retort_sqlite/types.hpp>
+#include <sqlite/quote.hpp>
+#include <sqlite/types.hpp>
 #include <retort/sdk/vocabulary.hpp>
 
 #include <vector>

@@ -1,10 +1,10 @@
-#include <retort_sqlite/connection.hpp>
+#include <sqlite/connection.hpp>
 
-#include "statement_handle.hpp"
-#include "text.hpp"
+#include "sqlite/statement_handle.hpp"
+#include "sqlite/text.hpp"
 
-#include <retort_sqlite/quote.hpp>
-#include <retort_sqlite/split.hpp>
+#include <sqlite/quote.hpp>
+#include <sqlite/split.hpp>
 
 #include <climits>
 

@@ -1,6 +1,6 @@
-#include <retort_sqlite/types.hpp>
+#include <sqlite/types.hpp>
 
-#include "text.hpp"
+#include "sqlite/text.hpp"
 
 #include <retort/sdk/vocabulary.hpp>
 

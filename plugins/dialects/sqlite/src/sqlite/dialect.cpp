@@ -1,9 +1,9 @@
-#include <retort_sqlite/dialect.hpp>
+#include <sqlite/dialect.hpp>
 
-#include <retort_sqlite/quote.hpp>
-#include <retort_sqlite/render.hpp>
-#include <retort_sqlite/split.hpp>
-#include <retort_sqlite/connection.hpp>
+#include <sqlite/quote.hpp>
+#include <sqlite/render.hpp>
+#include <sqlite/split.hpp>
+#include <sqlite/connection.hpp>
 
 namespace retort::sqlite {
 

@@ -1,6 +1,6 @@
-#include <retort_sqlite/split.hpp>
+#include <sqlite/split.hpp>
 
-#include "text.hpp"
+#include "sqlite/text.hpp"
 
 #include <retort/sdk/common.hpp>
 
