@@ -16,7 +16,10 @@ class App;
 struct Invocation;
 
 /// What a command needs besides the parsed command line. App builds each
-/// piece lazily; these flags say which pieces a command asks for.
+/// piece lazily; these flags say which pieces a command asks for, and
+/// tests/integration/command_needs_test.cpp holds the binary to them (a
+/// command without NEEDS_DATABASE never connects; one with TAKES_LOCK runs
+/// offline with --sql and no database).
 enum CommandNeeds : unsigned {
   /// Settings resolved, logging configured, an App: every command but
   /// `init`, whose project has no configuration yet.

@@ -159,6 +159,27 @@ TEST(CliCommandTable, CompletionOffersExactlyTheTablesCommandsAndOptions) {
     EXPECT_EQ(offered[std::string(command.name)], long_options_of(command)) << command.name;
 }
 
+// The completion script steps over an option's value while it looks for the
+// command (the `-c | --config | --plugin-path)` and `--url | ... )` arms with
+// `((i++))`): a value-taking option missing there would make its value read
+// as the command. Every value-taking option of the table, and the global ones.
+TEST(CliCommandTable, CompletionStepsOverTheValueOfEveryValueTakingOption) {
+  const std::string script = source_file("packaging/completion/retort.bash");
+  Words skipped;
+  const std::regex arm("\\n\\s*(-[-a-z |\\\\\\n]+)\\)\\s*(context\\+=\\(\"\\$word\" \"\\$\\{words\\[i \\+ 1\\]\\}\"\\)\\s*)?\\(\\(i\\+\\+\\)\\)");
+  for (auto it = std::sregex_iterator(script.begin(), script.end(), arm); it != std::sregex_iterator(); ++it) {
+    std::string names = (*it)[1].str();
+    std::replace(names.begin(), names.end(), '|', ' ');
+    std::replace(names.begin(), names.end(), '\\', ' ');
+    for (const auto& w : words_of(names))
+      if (w.rfind("--", 0) == 0) skipped.insert(w);
+  }
+  Words expected = {"--config", "--plugin-path", "--url", "--x-argument", "--log-level", "--log-format", "--format"};
+  for (const auto& option : host::command_options_known())
+    if (option.takes_value) expected.insert("--" + option.long_name);
+  EXPECT_EQ(skipped, expected);
+}
+
 // packaging/man/retort.1: each `.TP` entry of COMMANDS opens with the
 // command's name in bold (`.B current`, `.BI "init " DIR`, `.BR heads ", " branches`).
 TEST(CliCommandTable, ManPageDocumentsExactlyTheTablesCommandsAndTheirOptions) {
