@@ -34,20 +34,14 @@ std::vector<std::string> static_schemes(const char* const* schemes) {
   return out;
 }
 
-const retort_dialect_v1& dialect_table(const LoadedPlugin& plugin) {
-  if (plugin.kind() != PluginKind::dialect)
-    plugin_error("plugin " + plugin.path.string() + " is a revision provider, not a dialect");
-  return std::get<retort_dialect_v1>(plugin.functions->table);
-}
-
 }  // namespace
 
 Dialect::Dialect(LoadedPlugin plugin)
-    : path_(plugin.path),  // copied: dialect_table() below names it when it refuses
+    : path_(plugin.path),  // copied: function_table_of() below names it when it refuses
       name_(std::move(plugin.name)),
       version_(std::move(plugin.version)),
       table_(plugin.functions),
-      functions_(dialect_table(plugin)),
+      functions_(function_table_of<retort_dialect_v1>(plugin)),
       schemes_(static_schemes(functions_.schemes)),
       transactional_ddl_(functions_.transactional_ddl != 0),
       begin_sql_(static_text(functions_.begin_sql, max_static_sql, "BEGIN")),

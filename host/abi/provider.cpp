@@ -11,22 +11,12 @@
 
 namespace host {
 
-namespace {
-
-const retort_provider_v1& provider_table(const LoadedPlugin& plugin) {
-  if (plugin.kind() != PluginKind::provider)
-    plugin_error("plugin " + plugin.path.string() + " is a dialect, not a revision provider");
-  return std::get<retort_provider_v1>(plugin.functions->table);
-}
-
-}  // namespace
-
 Provider::Provider(LoadedPlugin plugin)
-    : path_(plugin.path),  // copied: provider_table() below names it when it refuses
+    : path_(plugin.path),  // copied: function_table_of() below names it when it refuses
       name_(std::move(plugin.name)),
       version_(std::move(plugin.version)),
       table_(plugin.functions),
-      functions_(provider_table(plugin)) {}
+      functions_(function_table_of<retort_provider_v1>(plugin)) {}
 
 Provider::~Provider() {
   if (instance_) functions_.close(instance_);
