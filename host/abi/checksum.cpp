@@ -120,6 +120,10 @@ void ChecksumBuilder::add_fields(const retort_op& op) {
       field("on_update");
       field(view(c.on_update));
     }
+    if (c.generated_sql.size) {
+      field("generated");
+      field(view(c.generated_sql));
+    }
   }
   for (std::size_t i = 0; i < op.index_column_count; ++i) field(view(op.index_columns[i]));
   field(view(op.where));

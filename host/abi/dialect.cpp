@@ -91,7 +91,7 @@ namespace {
 bool needs_abi_1_2(const retort_op& op) {
   if (op.constraint_count > 0) return true;
   for (std::size_t i = 0; i < op.column_count; ++i)
-    if (op.columns[i]->on_update.size > 0) return true;
+    if (op.columns[i]->on_update.size > 0 || op.columns[i]->generated_sql.size > 0) return true;
   return false;
 }
 
@@ -100,7 +100,7 @@ bool needs_abi_1_2(const retort_op& op) {
 std::vector<std::string> Dialect::render(const retort_op& op) const {
   if (abi_minor_ < 2 && needs_abi_1_2(op))
     usage_error("the " + name_ + " dialect (" + path_.string() + ") has ABI 1." + std::to_string(abi_minor_) +
-                " and cannot render table constraints or ON UPDATE, which need 1.2: install a newer one");
+                " and cannot render table constraints, ON UPDATE or generated columns, which need 1.2: install a newer one");
   ErrorReport report;
   StatementCollector statements(name_);
   const int rc = call_plugin(name_, "render", [&] { return functions_.render(&op, statements.sink(), report.get()); });

@@ -71,6 +71,7 @@ OwnedOp OwnedOp::copy(const retort_op* in, bool nested) {
     c.references_column = o.keep(c.references_column, "referenced column");
     c.on_delete = o.keep(c.on_delete, "on_delete action");
     c.on_update = o.keep(c.on_update, "on_update action");
+    c.generated_sql = o.keep(c.generated_sql, "generated expression");
     o.columns_.push_back(c);
   }
   for (std::size_t i = 0; i < op.index_column_count; ++i)
@@ -110,6 +111,7 @@ void OwnedOp::relink() {
     link(c.references_column);
     link(c.on_delete);
     link(c.on_update);
+    link(c.generated_sql);
   }
   for (auto& s : index_columns_) link(s);
   for (auto& s : references_columns_) link(s);

@@ -6,7 +6,7 @@
 #   host_waist_test.sh SOURCE_DIR
 set -uo pipefail
 src=${1:?usage: host_waist_test.sh SOURCE_DIR}
-pattern='^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]retort/(abi\.h|sdk/(common|dialect|revision|provider|vocabulary|fitted_op|sql_renderer)\.hpp)[>"]'
+pattern='^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]retort/(abi\.h|sdk/(common|dialect|revision|provider|vocabulary|fitted_op|sql_renderer|ops)\.hpp)[>"]'
 offenders=$(cd "$src" && grep -rlE "$pattern" host --include='*.cpp' --include='*.hpp' --include='*.in' |
             grep -v '^host/abi/' | grep -v '^host/cli/authoring/templates/' || true)
 if [ -n "$offenders" ]; then

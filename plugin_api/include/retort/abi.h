@@ -137,7 +137,12 @@ typedef enum retort_op_kind {
   RETORT_OP_ADD_UNIQUE = 13,       /* table, name, index_columns */
   RETORT_OP_DROP_UNIQUE = 14,      /* table, name */
   RETORT_OP_ADD_CHECK = 15,        /* table, name, check_sql */
-  RETORT_OP_DROP_CHECK = 16        /* table, name */
+  RETORT_OP_DROP_CHECK = 16,       /* table, name */
+  /* 1.2 and later: the other objects a schema description holds. */
+  RETORT_OP_CREATE_VIEW = 17,      /* table (the view's name), sql (its SELECT) */
+  RETORT_OP_DROP_VIEW = 18,        /* table (the view's name) */
+  RETORT_OP_CREATE_ENUM = 19,      /* name (the type's), index_columns (its labels, in order) */
+  RETORT_OP_DROP_ENUM = 20         /* name */
 } retort_op_kind;
 
 #define RETORT_COLUMN_NOT_NULL 0x1u
@@ -157,6 +162,7 @@ typedef struct retort_column {
   retort_str on_delete;         /* e.g. CASCADE, SET NULL; empty: engine default */
   /* 1.2 and later */
   retort_str on_update;         /* as on_delete, for ON UPDATE */
+  retort_str generated_sql;     /* a generated (computed, stored) column's expression; empty: none */
 } retort_column;
 
 #define RETORT_OP_UNIQUE 0x1u         /* CREATE_INDEX */
@@ -206,6 +212,17 @@ typedef struct retort_op {
 /* ---------------------------------------------------------------------
  * Dialect plugins: one per database engine, chosen by URL scheme.
  * --------------------------------------------------------------------- */
+
+/* 1.2: where introspect() describes a schema. Both callbacks copy what they
+ * need before returning; a non-OK return from `object` ends introspect()
+ * with that error. */
+typedef struct retort_schema_sink {
+  uint32_t struct_size;
+  void *context;
+  int (*object)(void *context, const retort_op *op, retort_error *err);
+  /* kind: "trigger", "function", "sequence", "procedure", "event", "type", ... */
+  void (*unmanaged)(void *context, retort_str kind, retort_str name);
+} retort_schema_sink;
 
 /* An open connection, owned by the dialect until disconnect(). */
 typedef struct retort_connection retort_connection;
@@ -299,7 +316,24 @@ typedef struct retort_dialect_v1 {
    * started_at holds it: offline scripts record when they are applied. NULL
    * (or a table of 1.1): scripts record when they were generated. */
   const char *utc_now_sql;
+  /* Reads the live schema `schema` (empty: the connection's default, as for
+   * table_exists) and describes it to `out` as the operations that would
+   * create it, in no particular order: one CREATE_TABLE per table (columns
+   * with their types as the engine reports them, generic where SPEC's
+   * generic types name them; the primary key as RETORT_COLUMN_PRIMARY_KEY;
+   * named foreign keys, uniques and checks as `constraints`), one
+   * CREATE_INDEX per index that no constraint owns (index_columns: column
+   * names, or expressions as the engine prints them; `where` for a partial
+   * index), CREATE_VIEW and CREATE_ENUM. retort's own tables are left out
+   * (`skip`, the version and history table names, case as stored). What the
+   * dialect does not read (triggers, functions, sequences owned by no
+   * column, ...) goes to out->unmanaged by kind and name, never silently
+   * nowhere. NULL (a table of 1.1 or a dialect that cannot): the host
+   * refuses every command that needs a schema, naming the plugin. */
+  int (*introspect)(retort_connection *conn, retort_str schema, const retort_str *skip,
+                    size_t skip_count, const retort_schema_sink *out, retort_error *err);
 } retort_dialect_v1;
+
 
 /* 1.2: lock() takes a lock that belongs to the server session (an advisory
  * lock, GET_LOCK), which a transaction pooler or a multi-primary cluster may

@@ -33,6 +33,7 @@
 
 #include <retort/sdk/common.hpp>
 #include <retort/sdk/fitted_op.hpp>
+#include <retort/sdk/ops.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -64,6 +65,39 @@ class statement_out {
 /// One query row: std::nullopt is SQL NULL. Views are valid during the callback.
 using row = std::vector<std::optional<std::string_view>>;
 
+/// ABI 1.2: where connection::introspect() describes a schema. Each object
+/// is built with the ops builder revisions use: `out.ops().create_table(...)`,
+/// `create_index`, `create_view`, `create_enum`. What the dialect does not
+/// read is named with unmanaged("trigger", "audit_orders").
+class schema_out {
+ public:
+  explicit schema_out(const retort_schema_sink* sink) : sink_(sink) {
+    context_.struct_size = sizeof context_;
+    context_.host = this;
+    context_.op = &forward;
+    context_.x_argument = &no_x_argument;
+    context_.host_abi_minor = RETORT_ABI_MINOR;
+  }
+  schema_out(const schema_out&) = delete;
+  schema_out& operator=(const schema_out&) = delete;
+
+  retort::ops& ops() noexcept { return ops_; }
+  void unmanaged(std::string_view kind, std::string_view name) const {
+    sink_->unmanaged(sink_->context, str(kind), str(name));
+  }
+
+ private:
+  static int forward(void* self, const retort_op* op, retort_error* err) {
+    const retort_schema_sink* sink = static_cast<schema_out*>(self)->sink_;
+    return sink->object(sink->context, op, err);
+  }
+  static int no_x_argument(void*, retort_str, retort_str*) { return 0; }
+
+  const retort_schema_sink* sink_;
+  retort_migration_context context_{};
+  retort::ops ops_{&context_};
+};
+
 /// A live session with the database, owned by the host through the ABI.
 class connection {
  public:
@@ -88,6 +122,13 @@ class connection {
   /// must touch nothing those calls use unsynchronised. The default cannot
   /// cancel: the statement runs to its end.
   virtual void cancel() {}
+  /// ABI 1.2: describes the live schema `schema` (empty: the default one) to
+  /// `out`, leaving out the tables named in `skip` (see introspect in abi.h).
+  /// The default cannot.
+  virtual void introspect(std::string_view schema, const std::vector<std::string>& skip, schema_out& out) {
+    (void)schema, (void)skip, (void)out;
+    throw failure("this dialect cannot read a live schema", RETORT_ERROR_USAGE);
+  }
 };
 
 /// Connection options given by the host: url.user, url.password, url.host,
@@ -187,6 +228,17 @@ struct dialect_adapter {
                           retort_error* err) {
     return guard(err, [&] { *exists = as_connection(c).table_exists(view(schema), view(table)) ? 1 : 0; });
   }
+  static int introspect(retort_connection* c, retort_str schema, const retort_str* skip, std::size_t skip_count,
+                        const retort_schema_sink* out, retort_error* err) {
+    return guard(err, [&] {
+      if (out == nullptr || (skip_count > 0 && skip == nullptr))
+        throw failure("introspect: a null sink or skip list", RETORT_ERROR_PLUGIN);
+      std::vector<std::string> skipped;
+      for (std::size_t i = 0; i < skip_count; ++i) skipped.emplace_back(view(skip[i]));
+      schema_out sink(out);
+      as_connection(c).introspect(view(schema), skipped, sink);
+    });
+  }
   static int cancel(retort_connection* c, retort_error* err) {
     return guard(err, [&] { as_connection(c).cancel(); });
   }
@@ -263,6 +315,7 @@ struct dialect_adapter {
       f.cancel = &cancel;
       f.capabilities = d.capabilities();
       f.utc_now_sql = d.utc_now_sql();
+      f.introspect = &introspect;
       return f;
     }();
     static const retort_plugin_descriptor d{sizeof(retort_plugin_descriptor), RETORT_ABI_MAJOR,

@@ -44,6 +44,10 @@ class sql_renderer {
       case RETORT_OP_DROP_FOREIGN_KEY:
       case RETORT_OP_DROP_UNIQUE:
       case RETORT_OP_DROP_CHECK: return drop_constraint(op, out);
+      case RETORT_OP_CREATE_VIEW: return create_view(op, out);
+      case RETORT_OP_DROP_VIEW: return drop_view(op, out);
+      case RETORT_OP_CREATE_ENUM: return create_enum(op, out);
+      case RETORT_OP_DROP_ENUM: return drop_enum(op, out);
     }
     throw failure("operation kind " + std::to_string(op.kind) + " is unknown to the " +
                       std::string(dialect_name()) + " dialect (ABI " + std::to_string(RETORT_ABI_MAJOR) + "." +
@@ -101,6 +105,28 @@ class sql_renderer {
   virtual void drop_constraint(const retort_op& op, const statement_out& out) const {
     out("ALTER TABLE " + table_of(op) + " DROP CONSTRAINT " +
         quote_identifier(required_name(op.name, op, "constraint name")));
+  }
+
+  /// CREATE VIEW v AS select (ABI 1.2).
+  virtual void create_view(const retort_op& op, const statement_out& out) const {
+    const std::string_view select = text_of(op.sql, "sql");
+    if (text::trim(select).empty()) throw failure("create_view " + table_of(op) + ": the SELECT is empty", RETORT_ERROR_USAGE);
+    out("CREATE VIEW " + table_of(op) + " AS " + std::string(select));
+  }
+  /// DROP VIEW v (ABI 1.2).
+  virtual void drop_view(const retort_op& op, const statement_out& out) const {
+    out(std::string("DROP VIEW ") + ((op.flags & RETORT_OP_IF_EXISTS) ? "IF EXISTS " : "") + table_of(op));
+  }
+  /// Named enum types (ABI 1.2): only engines that have them override these.
+  virtual void create_enum(const retort_op& op, const statement_out&) const {
+    throw failure("create_enum " + std::string(text_of(op.name, "name")) + ": " + std::string(dialect_name()) +
+                      " has no named enum types; declare the column's allowed values with a check constraint",
+                  RETORT_ERROR_USAGE);
+  }
+  virtual void drop_enum(const retort_op& op, const statement_out&) const {
+    throw failure("drop_enum " + std::string(text_of(op.name, "name")) + ": " + std::string(dialect_name()) +
+                      " has no named enum types",
+                  RETORT_ERROR_USAGE);
   }
 
   /// How ADD and CREATE TABLE spell a constraint:

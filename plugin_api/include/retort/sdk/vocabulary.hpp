@@ -164,6 +164,45 @@ std::string spell_type(std::string_view written, const std::array<type_spelling,
                 RETORT_ERROR_PLUGIN);
 }
 
+/// ABI 1.2 introspection: the generic type an engine's type reads back as,
+/// the inverse of spell_type. `engine_type` is the engine's type in the
+/// dialect's own rendering words (a dialect maps its catalogue's spelling,
+/// PostgreSQL's "character varying(64)", to those words first: "VARCHAR(64)").
+/// Compared case-insensitively with single spaces; arguments are kept
+/// ("VARCHAR(64)" -> "string(64)"). When two generic types share a spelling
+/// the first in `spellings` wins. Anything else comes back verbatim, so
+/// what a generic type creates reads back as that generic type.
+template <std::size_t N>
+std::string generic_type_of(std::string_view engine_type, const std::array<type_spelling, N>& spellings) {
+  const auto folded = [](std::string_view in) {
+    std::string out;
+    for (char c : text::trim(in)) {
+      if (text::is_space(c)) {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+      } else {
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      }
+    }
+    return out;
+  };
+  const std::string type = folded(engine_type);
+  const auto open = type.find('(');
+  const std::string name = folded(std::string_view(type).substr(0, open));
+  const std::string args = open == std::string::npos ? std::string() : type.substr(open);
+  for (const type_spelling& s : spellings) {
+    const bool matches = args.empty() ? folded(s.bare) == name : !s.with_args.empty() && folded(s.with_args) == name;
+    if (!matches) continue;
+    for (const detail::generic_name& g : detail::generic_names) {
+      if (g.type != s.type) continue;
+      std::string out(g.name);
+      for (char c : args)
+        if (c != ' ') out += c;
+      return out;
+    }
+  }
+  return std::string(text::trim(engine_type));
+}
+
 /// The five referential actions of ON DELETE / ON UPDATE, in upper case with
 /// single spaces; an empty `given` stays empty (the engine's default). Any
 /// other text would be spliced into a statement, so it is refused with a
@@ -229,6 +268,10 @@ constexpr std::string_view op_kind_name(int kind) noexcept {
     case RETORT_OP_DROP_UNIQUE: return "drop_unique";
     case RETORT_OP_ADD_CHECK: return "add_check";
     case RETORT_OP_DROP_CHECK: return "drop_check";
+    case RETORT_OP_CREATE_VIEW: return "create_view";
+    case RETORT_OP_DROP_VIEW: return "drop_view";
+    case RETORT_OP_CREATE_ENUM: return "create_enum";
+    case RETORT_OP_DROP_ENUM: return "drop_enum";
     default: return "unknown operation";
   }
 }
