@@ -1,8 +1,8 @@
 // Opening databases, running scripts and queries, finding tables.
 #include "support.hpp"
 
-#include <retort_sqlite/connection.hpp>
-#include <retort_sqlite/dialect.hpp>
+#include <sqlite/connection.hpp>
+#include <sqlite/dialect.hpp>
 
 #include <sqlite3.h>
 

@@ -1,7 +1,7 @@
 // The migration lock is SQLite's write transaction; steps are savepoints.
 #include "support.hpp"
 
-#include <retort_sqlite/connection.hpp>
+#include <sqlite/connection.hpp>
 
 #include <sqlite3.h>
 

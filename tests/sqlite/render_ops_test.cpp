@@ -1,7 +1,7 @@
 // Every operation other than create_table, as SQLite SQL.
 #include "render_support.hpp"
 
-#include <retort_sqlite/quote.hpp>
+#include <sqlite/quote.hpp>
 
 using namespace sqlite_test;
 

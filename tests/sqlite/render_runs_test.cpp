@@ -1,7 +1,7 @@
 // Rendered SQL is not only the expected text: SQLite runs it.
 #include "render_support.hpp"
 
-#include <retort_sqlite/connection.hpp>
+#include <sqlite/connection.hpp>
 
 using namespace sqlite_test;
 using retort::sqlite::sqlite_connection;

@@ -3,7 +3,7 @@
 
 #include "support.hpp"
 
-#include <retort_sqlite/render.hpp>
+#include <sqlite/render.hpp>
 #include <retort/sdk/fitted_op.hpp>
 
 namespace sqlite_test {

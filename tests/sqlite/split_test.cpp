@@ -1,7 +1,7 @@
 // Splitting scripts into statements, cross-checked with sqlite3_complete().
 #include "support.hpp"
 
-#include <retort_sqlite/split.hpp>
+#include <sqlite/split.hpp>
 
 #include <sqlite3.h>
 

@@ -1,5 +1,5 @@
 // Generic column types (SPEC §3) as the SQLite dialect spells them.
-#include <retort_sqlite/types.hpp>
+#include <sqlite/types.hpp>
 
 #include <retort/sdk/common.hpp>
 
