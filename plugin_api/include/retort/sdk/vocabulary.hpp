@@ -189,16 +189,20 @@ std::string generic_type_of(std::string_view engine_type, const std::array<type_
   const auto open = type.find('(');
   const std::string name = folded(std::string_view(type).substr(0, open));
   const std::string args = open == std::string::npos ? std::string() : type.substr(open);
+  const auto name_of = [](generic_type t) {
+    for (const detail::generic_name& g : detail::generic_names)
+      if (g.type == t) return std::string(g.name);
+    return std::string();
+  };
+  for (const type_spelling& s : spellings)  // a bare spelling with arguments of its own: CHAR(36)
+    if (folded(s.bare) == type) return name_of(s.type);
+  if (args.empty()) return std::string(text::trim(engine_type));
   for (const type_spelling& s : spellings) {
-    const bool matches = args.empty() ? folded(s.bare) == name : !s.with_args.empty() && folded(s.with_args) == name;
-    if (!matches) continue;
-    for (const detail::generic_name& g : detail::generic_names) {
-      if (g.type != s.type) continue;
-      std::string out(g.name);
-      for (char c : args)
-        if (c != ' ') out += c;
-      return out;
-    }
+    if (s.with_args.empty() || folded(s.with_args) != name) continue;
+    std::string out = name_of(s.type);
+    for (char c : args)
+      if (c != ' ') out += c;
+    return out;
   }
   return std::string(text::trim(engine_type));
 }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 
@@ -52,6 +53,11 @@ class sqlite_connection final : public retort::connection {
   /// (the same outcome as a crash); the next begin/commit/rollback reports
   /// the lock lost.
   void cancel() override;
+
+  /// ABI 1.2: `schema` "" or "main", or an attached database's name; tables
+  /// in `skip` compare case-insensitively, as SQLite's names do. See
+  /// introspect.cpp.
+  void introspect(std::string_view schema, const std::vector<std::string>& skip, schema_out& out) override;
 
   /// Whether the migration lock (the outer write transaction) is held.
   bool locked() const noexcept { return locked_; }

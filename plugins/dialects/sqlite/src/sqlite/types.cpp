@@ -26,6 +26,8 @@ std::string sqlite_type(std::string_view type) {
   return spell_type(type, spellings);
 }
 
+std::string read_type(std::string_view declared) { return generic_type_of(declared, spellings); }
+
 bool is_integer_type(std::string_view type) {
   std::string_view trimmed = text::trim(type);
   if (trimmed.empty()) return false;

@@ -16,4 +16,9 @@ std::string sqlite_type(std::string_view type);
 /// (SQLite's own rule for INTEGER affinity).
 bool is_integer_type(std::string_view type);
 
+/// The generic type a declared type reads back as: sqlite_type's inverse
+/// ("VARCHAR(64)" -> "string(64)", "CHAR(36)" -> "uuid"); any other
+/// declaration verbatim. TEXT reads as text: json is stored as TEXT too.
+std::string read_type(std::string_view declared);
+
 }  // namespace retort::sqlite
