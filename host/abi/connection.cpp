@@ -6,6 +6,8 @@
 #include "host/abi/error_report.hpp"
 #include "host/abi/function_table.hpp"
 #include "host/abi/host_sinks.hpp"
+#include "host/abi/schema_import.hpp"
+#include "host/errors/error.hpp"
 
 namespace host {
 
@@ -121,6 +123,24 @@ bool Connection::table_exists(std::string_view schema, std::string_view table) {
   const int rc = functions_.table_exists(handle_, borrow(schema), borrow(table), &exists, report.get());
   report.check(rc, dialect_, "table_exists");
   return exists != 0;
+}
+
+schema::Schema Connection::read_schema(std::string_view schema, const std::vector<std::string>& skip) {
+  if (!functions_.introspect)
+    plugin_error("the " + dialect_ + " dialect cannot read a live schema (it has no introspect, which ABI 1.2 "
+                 "added): install a newer one");
+  std::vector<retort_str> skipped;
+  for (const auto& name : skip) skipped.push_back(borrow(name));
+  SchemaImport import(dialect_);
+  ErrorReport report;
+  int rc;
+  {
+    Busy busy(*this);
+    rc = functions_.introspect(handle_, borrow(schema), skipped.data(), skipped.size(), import.sink(), report.get());
+  }
+  schema::Schema described = import.take();  // a host-side refusal explains itself better
+  report.check(rc, dialect_, "introspect");
+  return described;
 }
 
 }  // namespace host

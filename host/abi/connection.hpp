@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "host/schema/schema.hpp"
+
 struct retort_connection;  // retort/abi.h, read only inside host/abi
 struct retort_dialect_v1;
 
@@ -59,6 +61,10 @@ class Connection {
   /// the dialect cannot cancel (NULL, or a 1.0 table). Never throws: a
   /// cancel that fails leaves the statement to run to its end.
   void cancel() noexcept;
+  /// The live schema `schema` (empty: the connection's default) as the
+  /// dialect's introspect() (ABI 1.2) reads it, without the tables named in
+  /// `skip`, sorted. A dialect without introspect is a plugin error naming it.
+  schema::Schema read_schema(std::string_view schema, const std::vector<std::string>& skip);
 
  private:
   /// Marks execute()/query() in progress, so cancel() never reaches a

@@ -48,6 +48,9 @@ const std::vector<Command>& command_table() {
       {"check", cmd_check, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE, {}, 0, 0,
        "check",
        "exit 0 only if the database is at the heads, nothing applied changed, nothing unknown or half-applied"},
+      {"schema", cmd_schema, nullptr, READS_CONFIG | NEEDS_DATABASE, {}, 0, 0,
+       "schema",
+       "the database's live schema as the dialect reads it, without retort's own tables"},
       // `plugins lock` loads the configured dialect and providers, no graph.
       {"plugins", cmd_plugins, nullptr, READS_CONFIG, {}, 0, 2,
        "plugins [inspect FILE | lock]",

@@ -17,6 +17,10 @@ int cmd_branches(App& app);
 int cmd_history(App& app);
 int cmd_show(App& app);
 int cmd_check(App& app);
+int cmd_schema(App& app);
+/// retort's own tables, which no schema description includes: the version,
+/// history and lock tables of these settings.
+std::vector<std::string> own_tables(const Settings& settings);
 int cmd_plugins(App& app);
 int cmd_plugins_lock(App& app);  ///< `plugins lock`, dispatched by cmd_plugins
 

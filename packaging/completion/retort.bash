@@ -9,7 +9,7 @@
 # configuration just completes nothing. Everything retort prints on stderr is
 # dropped, and a hung plugin is cut off after 3 seconds.
 
-_retort_commands="init revision merge upgrade downgrade stamp current heads branches history show check plugins"
+_retort_commands="init revision merge upgrade downgrade stamp current heads branches history show check schema plugins"
 _retort_global_options="-c --config --url --plugin-path -x --x-argument --log-level --log-format --format
   --allow-untrusted-plugins -h --help --version"
 

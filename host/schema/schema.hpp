@@ -1,0 +1,96 @@
+// A database schema as retort describes it, whatever engine it came from:
+// what a dialect's introspect() read (host/abi converts it), and later what
+// the revisions or models should produce. Plain values: no C structs, no
+// engine, no I/O. See docs/schema.md for the JSON form.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace host::schema {
+
+struct Column {
+  std::string name;
+  std::string type;  ///< a generic type of SPEC §3 where the engine's type is one, else verbatim
+  bool nullable = true;
+  std::optional<std::string> default_sql;  ///< as the engine stores it
+  bool autoincrement = false;              ///< identity, serial, AUTO_INCREMENT, rowid alias
+  std::string generated;                   ///< a generated column's expression, "" for none
+  bool operator==(const Column&) const = default;
+};
+
+struct ForeignKey {
+  std::string name;  ///< "" when the engine keeps none (SQLite's unnamed ones)
+  std::vector<std::string> columns;
+  std::string references_table;
+  std::vector<std::string> references_columns;
+  std::string on_delete, on_update;  ///< upper case; "" for the engine's default (NO ACTION)
+  bool operator==(const ForeignKey&) const = default;
+};
+
+struct Unique {
+  std::string name;
+  std::vector<std::string> columns;
+  bool operator==(const Unique&) const = default;
+};
+
+struct Check {
+  std::string name;
+  std::string expression;  ///< as the engine prints it
+  bool operator==(const Check&) const = default;
+};
+
+struct Table {
+  std::string name;
+  std::vector<Column> columns;          ///< in the table's order
+  std::vector<std::string> primary_key; ///< in key order; empty: none
+  std::vector<ForeignKey> foreign_keys; ///< sorted by name, then columns
+  std::vector<Unique> uniques;
+  std::vector<Check> checks;
+  bool operator==(const Table&) const = default;
+};
+
+struct Index {
+  std::string name;
+  std::string table;
+  std::vector<std::string> entries;  ///< column names, or expressions as the engine prints them
+  bool unique = false;
+  std::string where;  ///< a partial index's predicate, "" for none
+  bool operator==(const Index&) const = default;
+};
+
+struct View {
+  std::string name;
+  std::string definition;  ///< the SELECT, as the engine prints it
+  bool operator==(const View&) const = default;
+};
+
+struct EnumType {
+  std::string name;
+  std::vector<std::string> labels;  ///< in order
+  bool operator==(const EnumType&) const = default;
+};
+
+/// Something in the schema retort does not read: listed, never compared.
+struct Unmanaged {
+  std::string kind;  ///< "trigger", "function", "sequence", ...
+  std::string name;
+  bool operator==(const Unmanaged&) const = default;
+};
+
+struct Schema {
+  std::vector<Table> tables;  ///< each list sorted by name (sort_schema)
+  std::vector<Index> indexes;
+  std::vector<View> views;
+  std::vector<EnumType> enums;
+  std::vector<Unmanaged> unmanaged;
+  bool operator==(const Schema&) const = default;
+};
+
+/// Puts every list in its canonical order, so two descriptions of the same
+/// schema are equal as values and print the same: objects by name, a
+/// table's constraints by name then columns; columns keep the table's order.
+void sort_schema(Schema& schema);
+
+}  // namespace host::schema
