@@ -203,6 +203,44 @@ std::vector<operation_row> build_table() {
        {"mariadb", sql({R"(ALTER TABLE `conf_users` ADD COLUMN `age` integer(11))"})}},
       /*live=*/false);
 
+  // ABI 1.2: generated columns, views and enum types (what introspection describes).
+  row("create_table with a generated column",
+      [](retort::ops& o) {
+        o.create_table("conf_lines", {column("id", "integer").primary_key(), column("qty", "integer").not_null(),
+                                      column("double_qty", "integer").generated("qty * 2")});
+      },
+      {{"sqlite", sql({R"(CREATE TABLE "conf_lines" ("id" INTEGER PRIMARY KEY NOT NULL, "qty" INTEGER NOT NULL, "double_qty" INTEGER GENERATED ALWAYS AS (qty * 2) STORED))"})},
+       {"postgresql", sql({R"(CREATE TABLE "conf_lines" ("id" INTEGER NOT NULL PRIMARY KEY, "qty" INTEGER NOT NULL, "double_qty" INTEGER GENERATED ALWAYS AS (qty * 2) STORED))"})},
+       {"mariadb", sql({R"(CREATE TABLE `conf_lines` (`id` INT NOT NULL PRIMARY KEY, `qty` INT NOT NULL, `double_qty` INT GENERATED ALWAYS AS (qty * 2) STORED) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4)"})}});
+
+  row("a generated column with a default is refused everywhere",
+      [](retort::ops& o) { o.add_column("conf_lines", column("bad", "integer").generated("qty + 1").default_sql("0")); },
+      {{"sqlite", refused(RETORT_ERROR_USAGE, "a generated column has no default and no autoincrement")},
+       {"postgresql", refused(RETORT_ERROR_USAGE, "a generated column has no default and no autoincrement")},
+       {"mariadb", refused(RETORT_ERROR_USAGE, "a generated column has no default and no autoincrement")}});
+
+  row("create_view and drop_view",
+      [](retort::ops& o) {
+        o.create_view("conf_big_lines", "SELECT id, qty FROM conf_lines WHERE qty > 10");
+        o.drop_view("conf_big_lines");
+        o.drop_table("conf_lines");
+      },
+      {{"sqlite", sql({R"(CREATE VIEW "conf_big_lines" AS SELECT id, qty FROM conf_lines WHERE qty > 10)",
+                      R"(DROP VIEW "conf_big_lines")", R"(DROP TABLE "conf_lines")"})},
+       {"postgresql", sql({R"(CREATE VIEW "conf_big_lines" AS SELECT id, qty FROM conf_lines WHERE qty > 10)",
+                          R"(DROP VIEW "conf_big_lines")", R"(DROP TABLE "conf_lines")"})},
+       {"mariadb", sql({R"(CREATE VIEW `conf_big_lines` AS SELECT id, qty FROM conf_lines WHERE qty > 10)",
+                       R"(DROP VIEW `conf_big_lines`)", R"(DROP TABLE `conf_lines`)"})}});
+
+  row("create_enum and drop_enum: PostgreSQL's named types; refused with advice elsewhere",
+      [](retort::ops& o) {
+        o.create_enum("conf_mood", {"sad", "it's ok"});
+        o.drop_enum("conf_mood");
+      },
+      {{"sqlite", refused(RETORT_ERROR_USAGE, "create_enum conf_mood: sqlite has no named enum types; declare the column's allowed values with a check constraint")},
+       {"postgresql", sql({R"(CREATE TYPE "conf_mood" AS ENUM ('sad', 'it''s ok'))", R"(DROP TYPE "conf_mood")"})},
+       {"mariadb", refused(RETORT_ERROR_USAGE, "create_enum conf_mood: mariadb has no named enum types; declare the column's allowed values with a check constraint")}});
+
   row("drop_table", [](retort::ops& o) {
         o.drop_table("conf_items");
         o.drop_table("conf_purchases");

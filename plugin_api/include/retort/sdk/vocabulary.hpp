@@ -197,6 +197,13 @@ std::string generic_type_of(std::string_view engine_type, const std::array<type_
   for (const type_spelling& s : spellings)  // a bare spelling with arguments of its own: CHAR(36)
     if (folded(s.bare) == type) return name_of(s.type);
   if (args.empty()) return std::string(text::trim(engine_type));
+  // Only "(digits[,digits])" and nothing after it: "decimal(10,2) unsigned" is the engine's own.
+  const bool plain_args = args.size() >= 3 && args.back() == ')' && [&] {
+    for (std::size_t i = 1; i + 1 < args.size(); ++i)
+      if (!((args[i] >= '0' && args[i] <= '9') || args[i] == ',' || args[i] == ' ')) return false;
+    return true;
+  }();
+  if (!plain_args) return std::string(text::trim(engine_type));
   for (const type_spelling& s : spellings) {
     if (s.with_args.empty() || folded(s.with_args) != name) continue;
     std::string out = name_of(s.type);
@@ -205,6 +212,21 @@ std::string generic_type_of(std::string_view engine_type, const std::array<type_
     return out;
   }
   return std::string(text::trim(engine_type));
+}
+
+/// ABI 1.2: a generated column's clause in the SQL standard's words, which
+/// SQLite 3.31+, PostgreSQL 12+ and MariaDB 10.2+ all read:
+/// " GENERATED ALWAYS AS (expr) STORED", or "" for an ordinary column. The
+/// engine computes the value, so a default or autoincrement with it is
+/// refused, naming `subject` ("create_table t: column t.c").
+inline std::string generated_clause(const retort_column& c, std::string_view subject) {
+  const std::string_view expression = text::trim(std::string_view(c.generated_sql.data ? c.generated_sql.data : "",
+                                                                  c.generated_sql.data ? c.generated_sql.size : 0));
+  if (expression.empty()) return {};
+  if (c.default_sql.size > 0 || (c.flags & RETORT_COLUMN_AUTOINCREMENT))
+    throw failure(std::string(subject) + ": a generated column has no default and no autoincrement: the engine computes it",
+                  RETORT_ERROR_USAGE);
+  return " GENERATED ALWAYS AS (" + std::string(expression) + ") STORED";
 }
 
 /// The five referential actions of ON DELETE / ON UPDATE, in upper case with

@@ -42,6 +42,7 @@ std::string foreign_key(const retort_column& c) {
 
 std::string definition(const retort_column& c, bool inline_primary_key) {
   std::string out = quote_identifier(view(c.name)) + " " + column_type(view(c.type));
+  out += generated_clause(c, "column " + quote_identifier(view(c.name)));
   if (has(c, RETORT_COLUMN_NOT_NULL)) out += " NOT NULL";
   if (c.default_sql.size != 0) out += " DEFAULT " + std::string(view(c.default_sql));
   if (has(c, RETORT_COLUMN_AUTOINCREMENT)) out += " AUTO_INCREMENT";

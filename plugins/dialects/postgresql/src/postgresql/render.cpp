@@ -29,6 +29,7 @@ std::string column_definition(const retort_column* given, std::string_view schem
   const std::string_view default_sql = trim(view(col.default_sql));
 
   std::string out = quote_identifier(name) + " " + type;
+  out += generated_clause(col, "column \"" + name + "\"");
   if (col.flags & RETORT_COLUMN_AUTOINCREMENT) {
     if (!is_identity_capable(type))
       usage("column \"" + name + "\": autoincrement needs an integer type (integer, bigint or smallint), got " +
@@ -215,6 +216,18 @@ class postgresql_renderer final : public sql_renderer {
   void rename_table(const retort_op& op, const statement_out& out) const override { out(postgresql::rename_table(op)); }
   void create_index(const retort_op& op, const statement_out& out) const override { out(postgresql::create_index(op)); }
   void drop_index(const retort_op& op, const statement_out& out) const override { out(postgresql::drop_index(op)); }
+  // Named enum types (ABI 1.2): CREATE TYPE ... AS ENUM, in the op's schema.
+  void create_enum(const retort_op& op, const statement_out& out) const override {
+    const std::string name = qualified_name(view(op.schema), view(op.name), "enum type name");
+    if (op.index_column_count == 0) usage("create_enum " + name + ": an enum type needs at least one label");
+    std::string labels;
+    for (std::size_t i = 0; i < op.index_column_count; ++i)
+      labels += (i ? ", " : "") + postgresql::quote_literal(view(op.index_columns[i]));
+    out("CREATE TYPE " + name + " AS ENUM (" + labels + ")");
+  }
+  void drop_enum(const retort_op& op, const statement_out& out) const override {
+    out("DROP TYPE " + qualified_name(view(op.schema), view(op.name), "enum type name"));
+  }
 };
 
 void to_function(void* context, const char* data, size_t size) {

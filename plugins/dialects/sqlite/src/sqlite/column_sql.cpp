@@ -73,8 +73,10 @@ std::string column_definition(const retort_column& c, std::size_t index, key_rol
     // AUTOINCREMENT requires; BIGINT would be rejected. NOT NULL and UNIQUE
     // are implied by it.
     sql += "INTEGER PRIMARY KEY AUTOINCREMENT";
+    generated_clause(c, std::string(context) + ": column " + label);  // refuses generated with autoincrement
   } else {
     sql += type;
+    sql += generated_clause(c, std::string(context) + ": column " + label);
     if (role == key_role::primary_key) sql += " PRIMARY KEY";
     if (c.flags & RETORT_COLUMN_NOT_NULL) sql += " NOT NULL";
     if (c.flags & RETORT_COLUMN_UNIQUE) sql += " UNIQUE";
