@@ -124,14 +124,33 @@ Collector App::collector(bool offline) {
 std::unique_ptr<Connection> App::connect() {
   try {
     // url() inside: reading the URL needs the dialect that answers it.
-    auto options = connect_options(url());
-    options.emplace_back("lock_timeout", std::to_string(settings_.lock_timeout));
-    if (!settings_.version_table_schema.empty())
-      options.emplace_back("version_table_schema", settings_.version_table_schema);
-    return dialect().connect(settings_.database_url, options);
+    return connect_to(url(), mask_url(settings_.database_url));
   } catch (const Error& e) {
     throw Error(e.code(), "cannot connect to " + mask_url(settings_.database_url) + ": " + e.what());
   }
+}
+
+std::unique_ptr<Connection> App::connect_to(const Url& target, const std::string& what) {
+  auto options = connect_options(target);
+  options.emplace_back("lock_timeout", std::to_string(settings_.lock_timeout));
+  if (!settings_.version_table_schema.empty())
+    options.emplace_back("version_table_schema", settings_.version_table_schema);
+  try {
+    return dialect().connect(target.text, options);
+  } catch (const Error& e) {
+    if (what == mask_url(settings_.database_url)) throw;
+    throw Error(e.code(), "cannot connect to " + what + ": " + e.what());
+  }
+}
+
+Url App::scratch_server_url() {
+  if (settings_.scratch_url.empty()) return url();
+  const Dialect& configured = dialect();
+  const Dialect& answering = registry().dialect_for_scheme(url_scheme(settings_.scratch_url));
+  if (&answering != &configured)
+    usage_error("scratch_url " + mask_url(settings_.scratch_url) + " is a " + answering.name() +
+                " URL, but the database is " + configured.name() + ": scratch databases must be of the same engine");
+  return parse_url(settings_.scratch_url, configured.has_file_url() ? UrlForm::file : UrlForm::server);
 }
 
 }  // namespace host

@@ -39,6 +39,12 @@ class App {
   Collector collector(bool offline);
   /// Connects with the configured URL; errors carry the masked URL.
   std::unique_ptr<Connection> connect();
+  /// Connects to `url` (the configured dialect's; a scratch database's),
+  /// with the settings every connection gets. Errors carry `what`.
+  std::unique_ptr<Connection> connect_to(const Url& url, const std::string& what);
+  /// The URL scratch databases are made next to: scratch_url, else the
+  /// configured one; refused unless the configured dialect answers it.
+  Url scratch_server_url();
 
  private:
   void load_providers();

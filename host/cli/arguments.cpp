@@ -37,6 +37,7 @@ po::options_description command_options() {
       ("sql", "offline: print the SQL instead of running it")
       ("output", po::value<std::string>(), "with --sql: write the script to FILE")
       ("purge", "stamp: delete every version row first, even unknown ones")
+      ("no-drift", "check: do not compare the live schema with the revisions (no scratch database)")
       ("retry-pending", "upgrade, downgrade: resume revisions left 'pending' by an interrupted run")
       ("rev-range,r", po::value<std::string>(), "history: a range such as base:head, -3:current, REV:")
       ("message,m", po::value<std::string>(), "revision, merge: the revision's message")
@@ -146,6 +147,7 @@ Invocation parse_arguments(const std::vector<std::string>& argv) {
   inv.sql = vm.count("sql") > 0;
   inv.output = text("output");
   inv.purge = vm.count("purge") > 0;
+  inv.no_drift = vm.count("no-drift") > 0;
   inv.retry_pending = vm.count("retry-pending") > 0;
   inv.range = text("rev-range");
   inv.message = text("message");

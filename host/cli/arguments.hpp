@@ -23,6 +23,7 @@ struct Invocation {
   bool sql = false;
   std::optional<std::string> output;
   bool purge = false;
+  bool no_drift = false;  ///< check --no-drift
   bool retry_pending = false;
   std::optional<std::string> range;
   // Authoring (init, revision, merge).

@@ -45,9 +45,10 @@ const std::vector<Command>& command_table() {
       {"show", cmd_show, nullptr, READS_CONFIG | NEEDS_GRAPH, {}, 1, 1,
        "show REV",
        "one revision in full, with its SQL for the configured dialect"},
-      {"check", cmd_check, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE, {}, 0, 0,
-       "check",
-       "exit 0 only if the database is at the heads, nothing applied changed, nothing unknown or half-applied"},
+      {"check", cmd_check, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE, {"no-drift"}, 0, 0,
+       "check [--no-drift]",
+       "exit 0 only if the database is at the heads, nothing applied changed, nothing unknown or half-applied, "
+       "and its schema is what the revisions make"},
       {"schema", cmd_schema, nullptr, READS_CONFIG | NEEDS_DATABASE, {}, 0, 0,
        "schema",
        "the database's live schema as the dialect reads it, without retort's own tables"},

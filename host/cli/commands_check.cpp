@@ -8,17 +8,65 @@
 #include "host/cli/commands.hpp"
 #include "host/cli/online.hpp"
 #include "host/cli/output.hpp"
+#include "host/cli/scratch.hpp"
+#include "host/errors/error.hpp"
+#include "host/schema/compare.hpp"
 
 namespace host {
 
 namespace {
 struct Finding {
-  std::string kind;  // not_at_head | changed | unknown | pending | failed
-  std::string revision;
+  std::string kind;  // not_at_head | changed | unknown | pending | failed | drift
+  std::string revision;  // for drift: the object ("orders.note")
   std::string reason;
   // For `changed`: what the history recorded and what the revision has now.
   std::string recorded_checksum{}, checksum{};
 };
+
+// "column orders.note added outside the revisions (type ...)".
+std::string drift_reason(const schema::Difference& d) {
+  std::string reason = d.kind + " " + schema::change_name(d.change) + " outside the revisions";
+  if (!d.detail.empty()) reason += ": " + d.detail;
+  return reason;
+}
+
+struct DriftCheck {
+  bool compared = false;
+  std::string why_not;                    // when not compared
+  std::vector<std::string> not_compared;  // not-managed objects, when compared
+};
+
+// Drift: the live schema against the applied revisions replayed into a
+// scratch database. Not-managed objects are named, never compared. Revisions
+// that cannot be replayed from nothing (they need data or objects no
+// revision made) leave the schema uncompared, said in so many words.
+DriftCheck find_drift(App& app, Connection& live_connection, const std::vector<std::string>& applied,
+                      std::vector<Finding>& findings) {
+  DriftCheck check;
+  const schema::Schema live =
+      live_connection.read_schema(app.settings().version_table_schema, own_tables(app.settings()));
+  ScratchDatabase scratch(app);
+  try {
+    scratch.upgrade(applied);
+  } catch (const Error& e) {
+    check.why_not = e.what();
+    return check;
+  }
+  const schema::Schema expected = scratch.read();
+  for (const auto& d : schema::compare(expected, live)) findings.push_back({"drift", d.object, drift_reason(d)});
+  check.compared = true;
+  check.not_compared = schema::not_compared(expected, live);
+  return check;
+}
+
+// Why the schema is not compared this time, or "" to compare it.
+std::string drift_skipped_because(const App& app, const std::vector<Finding>& findings) {
+  if (app.invocation().no_drift) return "--no-drift";
+  for (const auto& f : findings)
+    if (f.kind == "unknown" || f.kind == "changed" || f.kind == "pending")
+      return "the findings above come first (with a revision '" + f.kind + "', the schema is not expected to match)";
+  return "";
+}
 }  // namespace
 
 int cmd_check(App& app) {
@@ -68,21 +116,37 @@ int cmd_check(App& app) {
     if (row->state == "failed" && !applied.count(revision))
       findings.push_back({"failed", revision, "its last run failed at " + row->started_at + ": " + row->error_message});
 
+  // What the revisions make is replayed from the versions the database records.
+  DriftCheck drift;
+  drift.why_not = drift_skipped_because(app, findings);
+  if (drift.why_not.empty()) drift = find_drift(app, session.connection(), known, findings);
+
   if (app.invocation().json) {
     Json list = Json::array();
     for (const auto& f : findings) {
-      Json finding{{"kind", f.kind}, {"revision", f.revision}, {"reason", f.reason}};
+      Json finding{{"kind", f.kind}, {f.kind == "drift" ? "object" : "revision", f.revision}, {"reason", f.reason}};
       if (!f.checksum.empty()) {
         finding["recorded_checksum"] = f.recorded_checksum;
         finding["checksum"] = f.checksum;
       }
       list.push_back(std::move(finding));
     }
-    print_json(Json{{"ok", findings.empty()}, {"current", versions}, {"heads", g.heads()}, {"findings", list}});
-  } else if (findings.empty()) {
-    std::cout << "ok: the database is at the heads and matches the revisions\n";
+    print_json(Json{{"ok", findings.empty()},
+                    {"current", versions},
+                    {"heads", g.heads()},
+                    {"findings", list},
+                    {"schema_compared", drift.compared},
+                    {"schema_not_compared_because", drift.compared ? Json(nullptr) : Json(drift.why_not)},
+                    {"not_compared", drift.not_compared}});
   } else {
+    if (findings.empty()) std::cout << "ok: the database is at the heads and matches the revisions\n";
     for (const auto& f : findings) std::cout << f.kind << ": " << f.revision << " " << f.reason << "\n";
+    if (!drift.compared) std::cout << "the schema was not compared with the revisions: " << drift.why_not << "\n";
+    if (!drift.not_compared.empty()) {
+      std::cout << "not compared (retort does not read them):";
+      for (const auto& o : drift.not_compared) std::cout << " " << o << (&o == &drift.not_compared.back() ? "" : ",");
+      std::cout << "\n";
+    }
   }
   return findings.empty() ? 0 : static_cast<int>(ExitCode::check);
 }

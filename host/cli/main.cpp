@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
     if (inv.global.url) secrets = secrets_of(*inv.global.url);
     host::Settings settings = host::resolve_settings(inv.global, host::process_environment(), std::filesystem::current_path());
     secrets = secrets_of(settings.database_url);
+    for (auto& scratch_secret : secrets_of(settings.scratch_url)) secrets.push_back(std::move(scratch_secret));
     host::logger().configure(host::parse_level(settings.log_level), settings.log_format == "json",
                              settings.log_file, secrets);
     host::App app(std::move(inv), std::move(settings));

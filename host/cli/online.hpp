@@ -28,6 +28,7 @@ class ReadOnlySession {
  public:
   explicit ReadOnlySession(App& app);
 
+  Connection& connection() { return *connection_; }
   const Bookkeeping& books() const { return books_; }
   VersionStore& store() { return store_; }
 

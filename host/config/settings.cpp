@@ -37,6 +37,7 @@ void apply_environment(Settings& settings, const Environment& environment,
   } else if (auto fallback = lookup(environment, "DATABASE_URL")) {
     settings.database_url = *fallback;
   }
+  if (auto url = lookup(environment, "RETORT_SCRATCH_URL")) settings.scratch_url = *url;
   if (auto list = lookup(environment, "RETORT_PLUGIN_PATH")) {
     std::vector<std::string> paths;
     for (const auto& entry : split_path_list(*list)) paths.push_back(anchored_path(entry, cwd));

@@ -27,6 +27,9 @@ struct Settings {
   std::string version_table = "retort_version";
   std::string version_table_schema;
   std::string history_table = "retort_history";
+  /// Where scratch databases are made (schema, diff, drift in check): a
+  /// server URL whose user may CREATE DATABASE; "" for the database_url's server.
+  std::string scratch_url;
   bool transaction_per_migration = true;
   double lock_timeout = 60;                                 ///< seconds, > 0
   std::string lock = "advisory";                            ///< advisory | table | none

@@ -18,6 +18,7 @@ const std::vector<IniKey> known_keys = {
     {"retort.version_table"},
     {"retort.version_table_schema"},
     {"retort.history_table"},
+    {"retort.scratch_url"},
     {"retort.transaction_per_migration"},
     {"retort.lock_timeout"},
     {"retort.lock"},
@@ -51,6 +52,8 @@ class FileLayer {
       settings_.version_table_schema = value;
     } else if (key == "retort.history_table") {
       settings_.history_table = value;
+    } else if (key == "retort.scratch_url") {
+      settings_.scratch_url = value;
     } else if (key == "retort.transaction_per_migration") {
       settings_.transaction_per_migration = boolean(entry);
     } else if (key == "retort.lock_timeout") {

@@ -129,7 +129,9 @@ std::size_t Runner::run(const Plan& plan) {
     const Revision& r = *step.revision;
     progress.step(n, std::string(direction_name(step.direction)) + " " + r.id + " " + r.message);
     const bool pending = !r.transactional || !dialect_.transactional_ddl();
-    logger().info("running " + describe(step), {{"step", std::to_string(n) + "/" + std::to_string(plan.steps.size())}});
+    if (logger().enabled(options_.step_level))
+      logger().log(options_.step_level, "running " + describe(step),
+                   {{"step", std::to_string(n) + "/" + std::to_string(plan.steps.size())}});
     started_at_ = utc_now_iso8601();
     step_start_ = std::chrono::steady_clock::now();
     RevisionScript script;
@@ -161,14 +163,14 @@ std::size_t Runner::run(const Plan& plan) {
       }
     }
     long long ms = elapsed_ms(step_start_);
-    const Level done_level = options_.executes ? Level::info : Level::debug;
+    const Level done_level = options_.executes ? options_.step_level : Level::debug;
     if (logger().enabled(done_level))
       logger().log(done_level, "done " + describe(step), {{"revision", r.id}, {"duration_ms", std::to_string(ms)}});
     ++ran;
   }
   if (open) sink_.commit();
-  logger().info("ran " + std::to_string(ran) + " revision(s)",
-                {{"duration_ms", std::to_string(elapsed_ms(run_start))}});
+  logger().log(options_.step_level, "ran " + std::to_string(ran) + " revision(s)",
+               {{"duration_ms", std::to_string(elapsed_ms(run_start))}});
   return ran;
 }
 

@@ -22,6 +22,7 @@
 #include "host/plan/plan.hpp"
 #include "host/run/bookkeeping.hpp"
 #include "host/abi/collect.hpp"
+#include "host/log/logger.hpp"
 #include "host/run/sink.hpp"
 
 namespace host {
@@ -43,6 +44,10 @@ struct RunOptions {
   /// a revision's "done" line and its duration (the time to render it) are
   /// debug, so the log has one line a revision, as Alembic's --sql does.
   bool executes = true;
+  /// The level of the run's own lines (each revision's "running" and
+  /// "done", and "ran N revision(s)"): a scratch database's replay, which
+  /// the user did not ask for by name, logs them at debug.
+  Level step_level = Level::info;
 };
 
 class Runner {

@@ -23,6 +23,7 @@ _retort_command_options() {
     downgrade) echo "--sql --output --retry-pending" ;;
     stamp) echo "--sql --output --purge" ;;
     history) echo "-r --rev-range" ;;
+    check) echo "--no-drift" ;;
   esac
 }
 

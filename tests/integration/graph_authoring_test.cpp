@@ -497,7 +497,9 @@ TEST_F(Authoring, CheckReportsARevisionEditedAfterItWasApplied) {
   EXPECT_EXIT_CODE(check, 6);
   EXPECT_THAT(check.out, HasSubstr("changed: aaaa00000001"));
   EXPECT_THAT(check.out, HasSubstr("recorded " + applied_checksum));
-  EXPECT_THAT(check.out, MatchesRegex("changed: aaaa00000001 .*now v1:[0-9a-f]{64}\\)\n"));
+  // The finding, then the line saying why the schema was not compared (issue 12).
+  EXPECT_THAT(check.out, MatchesRegex("changed: aaaa00000001 .*now v1:[0-9a-f]{64}\\)\n"
+                                      "the schema was not compared with the revisions: [^\n]*changed[^\n]*\n"));
 
   Result json = project.retort({"--format", "json", "check"});
   EXPECT_EXIT_CODE(json, 6);
@@ -519,7 +521,8 @@ TEST_F(Authoring, CheckReportsVersionsNoProviderKnowsAndPendingRevisions) {
   EXPECT_THAT(check.out, HasSubstr("not_applied: bbbb00000002 "));
   int lines = 0;
   for (char c : check.out) lines += c == '\n';
-  EXPECT_EQ(lines, 2) << check.out;
+  EXPECT_EQ(lines, 3) << check.out;  // two findings, and why the schema was not compared (issue 12)
+  EXPECT_THAT(check.out, HasSubstr("the schema was not compared with the revisions: "));
 
   Result json = project.retort({"--format", "json", "check"});
   EXPECT_EXIT_CODE(json, 6);

@@ -110,3 +110,82 @@ INSTANTIATE_TEST_SUITE_P(Engines, SchemaCommand, ::testing::ValuesIn(engine_name
 
 }  // namespace
 }  // namespace it
+
+namespace it {
+namespace {
+
+using ::testing::HasSubstr;
+
+class Drift : public ::testing::TestWithParam<std::string> {
+ protected:
+  Project project{GetParam()};
+  void SetUp() override {
+    project.use_shop();
+    ASSERT_EQ(project.retort({"upgrade", "head"}).code, 0);
+  }
+  // Scratch databases left on the server (none may be).
+  std::string leftover_scratch() {
+    if (GetParam() == "postgresql")
+      return project.db().query("SELECT datname FROM pg_database WHERE datname LIKE 'retort_scratch_%'");
+    if (GetParam() == "mariadb") return project.db().query("SHOW DATABASES LIKE 'retort\\_scratch\\_%'");
+    return "";
+  }
+};
+
+TEST_P(Drift, ADatabaseAtHeadAsTheRevisionsMadeItPasses) {
+  Result r = project.retort({"check"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_THAT(r.out, HasSubstr("ok: the database is at the heads"));
+  EXPECT_EQ(leftover_scratch(), "");
+}
+
+TEST_P(Drift, AColumnAddedByHandFailsCheckNamingIt) {
+  project.db().query("ALTER TABLE purchases ADD COLUMN note TEXT");
+  Result r = project.retort({"check"});
+  EXPECT_EXIT_CODE(r, 6);
+  EXPECT_THAT(r.out, HasSubstr("drift: purchases.note column added outside the revisions\n"));
+  EXPECT_EQ(leftover_scratch(), "");
+
+  Result json = project.retort({"--format", "json", "check"});
+  EXPECT_EXIT_CODE(json, 6);
+  const auto doc = nlohmann::json::parse(json.out, nullptr, false);
+  ASSERT_FALSE(doc.is_discarded());
+  EXPECT_EQ(doc["schema_compared"], true);
+  bool named = false;
+  for (const auto& f : doc["findings"]) named = named || (f["kind"] == "drift" && f["object"] == "purchases.note");
+  EXPECT_TRUE(named) << json.out;
+
+  Result skipped = project.retort({"check", "--no-drift"});
+  EXPECT_EXIT_CODE(skipped, 0);
+  EXPECT_THAT(skipped.out, HasSubstr("the schema was not compared with the revisions: --no-drift"));
+}
+
+TEST_P(Drift, AnIndexDroppedByHandAndATableAddedAreBothNamed) {
+  project.db().query(GetParam() == "mariadb" ? "DROP INDEX ix_users_username ON users" : "DROP INDEX ix_users_username");
+  project.db().query("CREATE TABLE scratchpad (id INTEGER)");
+  Result r = project.retort({"check"});
+  EXPECT_EXIT_CODE(r, 6);
+  EXPECT_THAT(r.out, HasSubstr("drift: ix_users_username index removed outside the revisions\n"));
+  EXPECT_THAT(r.out, HasSubstr("drift: scratchpad table added outside the revisions\n"));
+}
+
+TEST_P(Drift, ATypeChangedByHandIsNamedWithWhatChanged) {
+  project.db().query(GetParam() == "postgresql" ? "ALTER TABLE users ALTER COLUMN username TYPE VARCHAR(80)"
+                     : GetParam() == "mariadb"  ? "ALTER TABLE users MODIFY username VARCHAR(80)"
+                                                : "ALTER TABLE users RENAME COLUMN username TO handle");
+  Result r = project.retort({"check"});
+  EXPECT_EXIT_CODE(r, 6);
+  if (GetParam() == "sqlite") {
+    EXPECT_THAT(r.out, HasSubstr("drift: users.username column removed outside the revisions\n"));
+    EXPECT_THAT(r.out, HasSubstr("drift: users.handle column added outside the revisions\n"));
+  } else {
+    EXPECT_THAT(r.out, HasSubstr("drift: users.username column changed outside the revisions: type string(64) -> "
+                                 "string(80)\n"));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, Drift, ::testing::ValuesIn(engine_names()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace it
