@@ -49,6 +49,7 @@ Dialect::Dialect(LoadedPlugin plugin)
       utc_now_sql_(static_text(functions_.utc_now_sql, max_static_sql, "")),
       session_lock_((functions_.capabilities & RETORT_DIALECT_SESSION_LOCK) != 0),
       file_url_((functions_.capabilities & RETORT_DIALECT_FILE_URL) != 0),
+      rebuilds_tables_((functions_.capabilities & RETORT_DIALECT_REBUILDS_TABLES) != 0),
       abi_minor_(plugin.abi_minor) {}
 
 Dialect::~Dialect() = default;

@@ -48,6 +48,8 @@ class Dialect {
   bool has_session_lock() const noexcept { return session_lock_; }
   /// The dialect's URLs name a file (RETORT_DIALECT_FILE_URL), not a server.
   bool has_file_url() const noexcept { return file_url_; }
+  /// The engine alters a table by rebuilding it (RETORT_DIALECT_REBUILDS_TABLES).
+  bool rebuilds_tables() const noexcept { return rebuilds_tables_; }
 
   /// Connects. `url` is passed whole (the plugin must never echo it) and
   /// `options` are the URL's parts (url.user, url.password, param.NAME...).
@@ -75,6 +77,7 @@ class Dialect {
   std::string utc_now_sql_;
   bool session_lock_;
   bool file_url_;
+  bool rebuilds_tables_;
   int abi_minor_;
 };
 

@@ -38,6 +38,9 @@ po::options_description command_options() {
       ("output", po::value<std::string>(), "with --sql: write the script to FILE")
       ("purge", "stamp: delete every version row first, even unknown ones")
       ("no-drift", "check: do not compare the live schema with the revisions (no scratch database)")
+      ("from", po::value<std::string>(), "diff: the schema to start from: database, head, a revision, or empty")
+      ("to", po::value<std::string>(), "diff: the schema to reach: database, head, a revision, or empty")
+      ("allow-destructive", "diff: plan steps that drop tables or columns or may lose data")
       ("retry-pending", "upgrade, downgrade: resume revisions left 'pending' by an interrupted run")
       ("rev-range,r", po::value<std::string>(), "history: a range such as base:head, -3:current, REV:")
       ("message,m", po::value<std::string>(), "revision, merge: the revision's message")
@@ -148,6 +151,9 @@ Invocation parse_arguments(const std::vector<std::string>& argv) {
   inv.output = text("output");
   inv.purge = vm.count("purge") > 0;
   inv.no_drift = vm.count("no-drift") > 0;
+  inv.diff_from = text("from");
+  inv.diff_to = text("to");
+  inv.allow_destructive = vm.count("allow-destructive") > 0;
   inv.retry_pending = vm.count("retry-pending") > 0;
   inv.range = text("rev-range");
   inv.message = text("message");

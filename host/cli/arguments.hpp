@@ -24,6 +24,8 @@ struct Invocation {
   std::optional<std::string> output;
   bool purge = false;
   bool no_drift = false;  ///< check --no-drift
+  std::optional<std::string> diff_from, diff_to;  ///< diff --from, --to
+  bool allow_destructive = false;                 ///< diff --allow-destructive
   bool retry_pending = false;
   std::optional<std::string> range;
   // Authoring (init, revision, merge).

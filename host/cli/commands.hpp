@@ -18,6 +18,7 @@ int cmd_history(App& app);
 int cmd_show(App& app);
 int cmd_check(App& app);
 int cmd_schema(App& app);
+int cmd_diff(App& app);
 /// retort's own tables, which no schema description includes: the version,
 /// history and lock tables of these settings.
 std::vector<std::string> own_tables(const Settings& settings);

@@ -29,6 +29,7 @@ class ScratchDatabase {
   void upgrade(const std::vector<std::string>& targets);
   /// The scratch database's schema, without retort's own tables.
   schema::Schema read();
+  Connection& connection() { return *scratch_; }
   /// "a scratch database in memory" / "scratch database retort_scratch_1_2".
   const std::string& description() const { return description_; }
 

@@ -9,7 +9,7 @@
 # configuration just completes nothing. Everything retort prints on stderr is
 # dropped, and a hung plugin is cut off after 3 seconds.
 
-_retort_commands="init revision merge upgrade downgrade stamp current heads branches history show check schema plugins"
+_retort_commands="init revision merge upgrade downgrade stamp current heads branches history show check diff schema plugins"
 _retort_global_options="-c --config --url --plugin-path -x --x-argument --log-level --log-format --format
   --allow-untrusted-plugins -h --help --version"
 
@@ -24,6 +24,7 @@ _retort_command_options() {
     stamp) echo "--sql --output --purge" ;;
     history) echo "-r --rev-range" ;;
     check) echo "--no-drift" ;;
+    diff) echo "--from --to --allow-destructive" ;;
   esac
 }
 
@@ -76,7 +77,7 @@ _retort() {
         ((i++))
         ;;
       --url | -x | --x-argument | --log-level | --log-format | --format | --output | -r | --rev-range | \
-        -m | --message | --head | --branch-label | --depends-on | --rev-id | --template)
+        -m | --message | --head | --branch-label | --depends-on | --rev-id | --template | --from | --to)
         ((i++))
         ;;
       --config=* | --plugin-path=*) context+=("$word") ;;

@@ -345,6 +345,10 @@ typedef struct retort_dialect_v1 {
  * database; no user, host or port. The host passes the path as url.database,
  * ":memory:" for memory. Without it the URL is [user[:password]@]host[:port]/database. */
 #define RETORT_DIALECT_FILE_URL 0x2u
+/* 1.2: the engine alters most of a table only by rebuilding it (SQLite):
+ * a planned change to an existing table other than adding a column or
+ * dropping a column or an index needs a rebuild, which the host plans. */
+#define RETORT_DIALECT_REBUILDS_TABLES 0x4u
 
 /* ---------------------------------------------------------------------
  * Revision providers: compiled revisions, or a folder of .sql files.

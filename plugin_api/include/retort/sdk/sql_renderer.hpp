@@ -133,7 +133,9 @@ class sql_renderer {
   /// `CONSTRAINT n FOREIGN KEY (a, b) REFERENCES r (x, y) ON DELETE CASCADE`,
   /// `CONSTRAINT n UNIQUE (a, b)`, `CONSTRAINT n CHECK (expression)`.
   virtual std::string constraint_sql(const retort_op& c, std::string_view schema) const {
-    std::string sql = "CONSTRAINT " + quote_identifier(required_name(c.name, c, "constraint name")) + " ";
+    // Unnamed: the engine names it (SQLite keeps none); dropping one later needs a name.
+    std::string sql = c.name.size == 0 ? std::string()
+                                       : "CONSTRAINT " + quote_identifier(required_name(c.name, c, "constraint name")) + " ";
     switch (c.kind) {
       case RETORT_OP_ADD_FOREIGN_KEY: {
         if (c.references_column_count != c.index_column_count)

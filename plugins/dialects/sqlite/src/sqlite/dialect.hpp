@@ -13,7 +13,9 @@ class sqlite_dialect final : public retort::dialect {
   const char* commit_sql() const noexcept override { return "COMMIT"; }
   /// %f is seconds with milliseconds.
   /// sqlite:///relative.db, sqlite:////absolute.db, sqlite://:memory:
-  std::uint32_t capabilities() const noexcept override { return RETORT_DIALECT_FILE_URL; }
+  std::uint32_t capabilities() const noexcept override {
+    return RETORT_DIALECT_FILE_URL | RETORT_DIALECT_REBUILDS_TABLES;
+  }
   const char* utc_now_sql() const noexcept override { return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"; }
 
   /// Opens option url.database (see sqlite_connection::open); the URL itself

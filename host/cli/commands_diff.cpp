@@ -1,0 +1,136 @@
+// retort diff: the SQL that turns one schema into another, proven on a
+// scratch database before it is shown (docs/schema.md).
+#include <iostream>
+
+#include "host/abi/connection.hpp"
+#include "host/abi/dialect.hpp"
+#include "host/abi/step_render.hpp"
+#include "host/cli/commands.hpp"
+#include "host/cli/output.hpp"
+#include "host/cli/scratch.hpp"
+#include "host/errors/error.hpp"
+#include "host/log/logger.hpp"
+#include "host/schema/change_plan.hpp"
+#include "host/schema/compare.hpp"
+
+namespace host {
+namespace {
+
+// A source of a schema: database, empty, or a target of the graph whose
+// revisions are replayed into a scratch database.
+schema::Schema read_source(App& app, const std::string& source) {
+  if (source == "empty") return {};
+  if (source == "database") return app.connect()->read_schema(app.settings().version_table_schema, own_tables(app.settings()));
+  if (source.rfind("file:", 0) == 0)
+    usage_error("diff: file: sources are not read yet; use database, head, a revision or empty");
+  ScratchDatabase scratch(app);
+  scratch.upgrade({source});
+  return scratch.read();
+}
+
+std::string difference_line(const schema::Difference& d) {
+  return schema::change_name(d.change) + " " + d.kind + " " + d.object + (d.detail.empty() ? "" : ": " + d.detail);
+}
+
+struct RenderedStep {
+  const schema::Step* step;
+  std::vector<std::string> statements;
+};
+
+// Applies `steps` to `db` statement by statement; the first failure names its step.
+void apply(Connection& db, const std::vector<RenderedStep>& steps, const std::string& where) {
+  for (const auto& r : steps)
+    for (const auto& statement : r.statements) {
+      try {
+        db.execute(statement);
+      } catch (const Error& e) {
+        throw Error(ExitCode::database, "the plan failed on " + where + " at '" + schema::describe(*r.step) + "': " + e.what());
+      }
+    }
+}
+
+std::vector<RenderedStep> rendered(const Dialect& dialect, const schema::ChangePlan& plan) {
+  std::vector<RenderedStep> out;
+  for (const auto& s : plan.steps) out.push_back({&s, render_step(dialect, s)});
+  return out;
+}
+
+// Every plan is applied to a scratch database holding FROM, read back and
+// compared with TO; what remains is an error, never a plan shown as right.
+void prove(App& app, const schema::Schema& from, const schema::Schema& to, const std::vector<RenderedStep>& steps) {
+  ScratchDatabase scratch(app);
+  const schema::ChangePlan build = schema::plan_changes({}, from, {app.dialect().rebuilds_tables()});
+  if (!build.refused.empty())
+    throw Error(ExitCode::database, "diff: the FROM schema cannot be built in " + scratch.description() +
+                                        " to prove the plan: " + build.refused.front());
+  apply(scratch.connection(), rendered(app.dialect(), build), scratch.description() + " (building FROM)");
+  const auto off = schema::compare(from, scratch.read());
+  if (!off.empty())
+    throw Error(ExitCode::database, "diff: the FROM schema cannot be rebuilt exactly in " + scratch.description() +
+                                        ", so the plan cannot be proven: " + difference_line(off.front()) +
+                                        (off.size() > 1 ? " (and " + std::to_string(off.size() - 1) + " more)" : ""));
+  apply(scratch.connection(), steps, scratch.description());
+  const auto remaining = schema::compare(scratch.read(), to);
+  if (remaining.empty()) return;
+  std::string lines;
+  for (const auto& d : remaining) lines += (lines.empty() ? "" : "; ") + difference_line(d);
+  throw Error(ExitCode::database, "diff: the plan, applied to " + scratch.description() +
+                                      ", does not reach the target; still different: " + lines);
+}
+
+}  // namespace
+
+int cmd_diff(App& app) {
+  const std::string from_source = app.invocation().diff_from.value_or("database");
+  const std::string to_source = app.invocation().diff_to.value_or("head");
+  const schema::Schema from = read_source(app, from_source);
+  const schema::Schema to = read_source(app, to_source);
+  const auto differences = schema::compare(from, to);
+  const auto skipped = schema::not_compared(from, to);
+  const schema::ChangePlan plan = schema::plan_changes(from, to, {app.dialect().rebuilds_tables()});
+  if (!plan.refused.empty()) {
+    std::string all;
+    for (const auto& r : plan.refused) all += (all.empty() ? "" : "; ") + r;
+    usage_error("diff " + from_source + " -> " + to_source + ": cannot plan: " + all);
+  }
+  std::vector<std::string> destructive;
+  for (const auto& s : plan.steps)
+    if (!s.destroys.empty()) destructive.push_back(schema::describe(s) + " (destroys " + s.destroys + ")");
+  if (!destructive.empty() && !app.invocation().allow_destructive) {
+    std::string all;
+    for (const auto& d : destructive) all += (all.empty() ? "" : "; ") + d;
+    usage_error("diff " + from_source + " -> " + to_source + ": the plan destroys data, pass --allow-destructive to "
+                "show it: " + all);
+  }
+  const auto steps = rendered(app.dialect(), plan);
+  if (!steps.empty()) prove(app, from, to, steps);
+
+  if (app.invocation().json) {
+    Json diffs = Json::array(), out_steps = Json::array();
+    for (const auto& d : differences)
+      diffs.push_back(Json{{"change", schema::change_name(d.change)}, {"kind", d.kind}, {"object", d.object},
+                           {"detail", d.detail.empty() ? Json(nullptr) : Json(d.detail)}});
+    for (const auto& r : steps)
+      out_steps.push_back(Json{{"step", schema::describe(*r.step)},
+                               {"destroys", r.step->destroys.empty() ? Json(nullptr) : Json(r.step->destroys)},
+                               {"sql", r.statements}});
+    print_json(Json{{"from", from_source}, {"to", to_source}, {"equal", differences.empty()},
+                    {"differences", diffs}, {"steps", out_steps}, {"not_compared", skipped}});
+  } else {
+    std::cout << "-- retort diff --from " << from_source << " --to " << to_source << " (" << app.dialect().name()
+              << ")\n";
+    if (steps.empty()) std::cout << "-- no differences\n";
+    for (const auto& r : steps) {
+      if (!r.step->destroys.empty()) std::cout << "-- destroys: " << r.step->destroys << "\n";
+      for (const auto& statement : r.statements) std::cout << statement << ";\n";
+    }
+    if (!skipped.empty()) {
+      std::cout << "-- not compared (retort does not read them):";
+      for (const auto& o : skipped) std::cout << " " << o << (&o == &skipped.back() ? "" : ",");
+      std::cout << "\n";
+    }
+  }
+  return differences.empty() ? 0 : static_cast<int>(ExitCode::check);
+}
+
+}  // namespace host

@@ -1,0 +1,396 @@
+#include "host/schema/change_plan.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace host::schema {
+namespace {
+
+using Kind = Step::Kind;
+
+template <class T>
+const T* find_named(const std::vector<T>& items, const std::string& name) {
+  for (const T& item : items)
+    if (item.name == name) return &item;
+  return nullptr;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
+// The key a constraint is matched by: its name, or for an unnamed one what it holds.
+std::string key_of(const ForeignKey& f) {
+  return f.name.empty() ? "(" + joined(f.columns) + ")->" + f.references_table + "(" + joined(f.references_columns) + ")" : f.name;
+}
+std::string key_of(const Unique& u) { return u.name.empty() ? "(" + joined(u.columns) + ")" : u.name; }
+std::string key_of(const Check& c) { return c.name.empty() ? "(" + c.expression + ")" : c.name; }
+
+template <class T>
+const T* find_key(const std::vector<T>& items, const std::string& key) {
+  for (const T& item : items)
+    if (key_of(item) == key) return &item;
+  return nullptr;
+}
+
+// Types a value always fits into: string(n) -> string(m >= n) or text,
+// smallint -> integer -> bigint, float -> double. Anything else may lose data.
+bool widens(const std::string& from, const std::string& to) {
+  auto length = [](const std::string& t) -> long {
+    if (t.rfind("string(", 0) != 0 || t.back() != ')') return -1;
+    try {
+      return std::stol(t.substr(7, t.size() - 8));
+    } catch (...) {
+      return -1;
+    }
+  };
+  if (length(from) >= 0 && (to == "text" || length(to) >= length(from))) return true;
+  static const std::vector<std::vector<std::string>> ladders = {{"smallint", "integer", "bigint"}, {"float", "double"}};
+  for (const auto& ladder : ladders) {
+    const auto f = std::find(ladder.begin(), ladder.end(), from), t = std::find(ladder.begin(), ladder.end(), to);
+    if (f != ladder.end() && t != ladder.end() && f <= t) return true;
+  }
+  return false;
+}
+
+Step step(Kind kind, const std::string& table) {
+  Step s{};
+  s.kind = kind;
+  s.table = table;
+  return s;
+}
+
+class Planner {
+ public:
+  Planner(const Schema& from, const Schema& to, const PlanRules& rules) : from_(from), to_(to), rules_(rules) {}
+
+  ChangePlan run() {
+    drop_views();
+    drop_table_objects();
+    drop_tables();
+    create_enums();
+    create_tables();
+    change_columns();
+    add_table_objects();
+    drop_enums();
+    create_views();
+    return std::move(plan_);
+  }
+
+ private:
+  void add(Step s) { plan_.steps.push_back(std::move(s)); }
+  void refuse(const std::string& what) { plan_.refused.push_back(what); }
+  bool survives(const std::string& table) const { return find_named(to_.tables, table) && find_named(from_.tables, table); }
+
+  void drop_views() {
+    for (const View& v : from_.views) {
+      const View* target = find_named(to_.views, v.name);
+      if (target && *target == v) continue;
+      Step s = step(Kind::drop_view, v.name);
+      s.view = v;
+      s.name = v.name;
+      add(s);
+    }
+  }
+
+  // On tables that stay: foreign keys first (they may point at a dropped
+  // table or a unique about to go), then indexes, uniques and checks.
+  void drop_table_objects() {
+    for (const Table& a : from_.tables) {
+      const Table* b = find_named(to_.tables, a.name);
+      for (const ForeignKey& f : a.foreign_keys) {
+        const ForeignKey* kept = b ? find_key(b->foreign_keys, key_of(f)) : nullptr;
+        if (kept && *kept == f) continue;
+        if (!b) continue;  // goes with its table
+        if (rules_.rebuilds_tables) {
+          refuse(a.name + ": dropping foreign key " + key_of(f) + " needs a table rebuild on this engine, which is not "
+                          "planned yet");
+          continue;
+        }
+        Step s = step(Kind::drop_foreign_key, a.name);
+        s.foreign_key = f;
+        s.name = f.name;
+        add(s);
+      }
+    }
+    for (const Index& i : from_.indexes) {
+      const Index* target = find_named(to_.indexes, i.name);
+      if ((target && *target == i) || !find_named(to_.tables, i.table)) continue;
+      Step s = step(Kind::drop_index, i.table);
+      s.index = i;
+      s.name = i.name;
+      add(s);
+    }
+    for (const Table& a : from_.tables) {
+      const Table* b = find_named(to_.tables, a.name);
+      if (!b) continue;
+      for (const Unique& u : a.uniques) {
+        const Unique* kept = find_key(b->uniques, key_of(u));
+        if (kept && *kept == u) continue;
+        if (rules_.rebuilds_tables) {
+          refuse(a.name + ": dropping unique " + key_of(u) + " needs a table rebuild on this engine, which is not planned yet");
+          continue;
+        }
+        Step s = step(Kind::drop_unique, a.name);
+        s.unique = u;
+        s.name = u.name;
+        add(s);
+      }
+      for (const Check& c : a.checks) {
+        const Check* kept = find_key(b->checks, key_of(c));
+        if (kept && *kept == c) continue;
+        if (rules_.rebuilds_tables) {
+          refuse(a.name + ": dropping check " + key_of(c) + " needs a table rebuild on this engine, which is not planned yet");
+          continue;
+        }
+        Step s = step(Kind::drop_check, a.name);
+        s.check = c;
+        s.name = c.name;
+        add(s);
+      }
+    }
+  }
+
+  void drop_tables() {
+    // Tables referenced by other dropped tables go last.
+    std::vector<const Table*> dropped;
+    for (const Table& a : from_.tables)
+      if (!find_named(to_.tables, a.name)) dropped.push_back(&a);
+    std::set<std::string> done;
+    while (done.size() < dropped.size()) {
+      bool progressed = false;
+      for (const Table* t : dropped) {
+        if (done.count(t->name)) continue;
+        bool referenced = false;
+        for (const Table* other : dropped)
+          if (other != t && !done.count(other->name))
+            for (const ForeignKey& f : other->foreign_keys) referenced = referenced || f.references_table == t->name;
+        if (referenced) continue;
+        emit_drop_table(*t);
+        done.insert(t->name);
+        progressed = true;
+      }
+      // A cycle among dropped tables: drop its keys first, except where the
+      // engine drops a table whatever points at it (SQLite checks keys on rows).
+      if (!progressed) {
+        for (const Table* t : dropped)
+          if (!done.count(t->name) && !rules_.rebuilds_tables)
+            for (const ForeignKey& f : t->foreign_keys) {
+              Step s = step(Kind::drop_foreign_key, t->name);
+              s.foreign_key = f;
+              s.name = f.name;
+              if (f.name.empty()) refuse(t->name + ": an unnamed foreign key in a cycle of dropped tables cannot be dropped first");
+              add(s);
+            }
+        for (const Table* t : dropped)
+          if (!done.count(t->name)) {
+            emit_drop_table(*t);
+            done.insert(t->name);
+          }
+      }
+    }
+  }
+  void emit_drop_table(const Table& t) {
+    Step s = step(Kind::drop_table, t.name);
+    s.name = t.name;
+    s.destroys = "table " + t.name + " and every row in it";
+    add(s);
+  }
+
+  void create_enums() {
+    for (const EnumType& e : to_.enums) {
+      const EnumType* was = find_named(from_.enums, e.name);
+      if (was && *was == e) continue;
+      if (was) {
+        refuse("enum " + e.name + ": labels (" + joined(was->labels) + ") -> (" + joined(e.labels) +
+               "): changing an enum type's labels is not planned; write the revision by hand");
+        continue;
+      }
+      Step s = step(Kind::create_enum, e.name);
+      s.enum_type = e;
+      add(s);
+    }
+  }
+  void drop_enums() {
+    for (const EnumType& e : from_.enums)
+      if (!find_named(to_.enums, e.name)) {
+        Step s = step(Kind::drop_enum, e.name);
+        s.name = e.name;
+        s.enum_type = e;
+        add(s);
+      }
+  }
+
+  void create_tables() {
+    for (const Table& t : to_.tables) {
+      if (find_named(from_.tables, t.name)) continue;
+      Step s = step(Kind::create_table, t.name);
+      s.definition = t;
+      // Added once every table exists, which also breaks cycles; an engine
+      // that rebuilds tables cannot add them later, and SQLite lets CREATE
+      // TABLE name a table that does not exist yet.
+      if (!rules_.rebuilds_tables) s.definition.foreign_keys.clear();
+      add(s);
+    }
+  }
+
+  void change_columns() {
+    for (const Table& b : to_.tables) {
+      const Table* a = find_named(from_.tables, b.name);
+      if (!a) continue;
+      if (a->primary_key != b.primary_key)
+        refuse(b.name + ": primary key (" + joined(a->primary_key) + ") -> (" + joined(b.primary_key) +
+               "): changing a primary key is not planned; write the revision by hand");
+      for (const Column& c : b.columns) {
+        const Column* was = find_named(a->columns, c.name);
+        if (!was) {
+          add_column(b.name, c);
+        } else if (!(*was == c)) {
+          alter_column(b.name, *was, c);
+        }
+      }
+      for (const Column& c : a->columns)
+        if (!find_named(b.columns, c.name)) {
+          Step s = step(Kind::drop_column, b.name);
+          s.name = c.name;
+          s.column = c;
+          s.destroys = "column " + b.name + "." + c.name + " and its values";
+          add(s);
+        }
+    }
+  }
+  void add_column(const std::string& table, const Column& c) {
+    if (rules_.rebuilds_tables && (!c.nullable && !c.default_sql))
+      refuse(table + "." + c.name + ": adding a NOT NULL column without a default needs a table rebuild on this "
+                                    "engine, which is not planned yet");
+    Step s = step(Kind::add_column, table);
+    s.column = c;
+    if (!c.nullable && !c.default_sql) s.destroys = "nothing, but fails if " + table + " has rows: NOT NULL without a default";
+    add(s);
+  }
+  void alter_column(const std::string& table, const Column& was, const Column& now) {
+    const std::string label = table + "." + now.name;
+    if (was.autoincrement != now.autoincrement || was.generated != now.generated) {
+      refuse(label + ": changing autoincrement or a generated expression is not planned; write the revision by hand");
+      return;
+    }
+    if (rules_.rebuilds_tables) {
+      refuse(label + ": changing a column's type, nullability or default needs a table rebuild on this engine, which "
+                     "is not planned yet");
+      return;
+    }
+    Step s = step(Kind::alter_column, table);
+    s.column = now;
+    s.change_type = was.type != now.type;
+    s.change_nullable = was.nullable != now.nullable;
+    s.change_default = was.default_sql != now.default_sql;
+    if (s.change_type && !widens(was.type, now.type))
+      s.destroys = "values of " + label + " that do not fit " + now.type + " (type " + was.type + " -> " + now.type + ")";
+    else if (s.change_nullable && !now.nullable)
+      s.destroys = "nothing, but fails if " + label + " holds NULL (now NOT NULL)";
+    add(s);
+  }
+
+  void add_table_objects() {
+    for (const Table& b : to_.tables) {
+      const Table* a = find_named(from_.tables, b.name);
+      const bool created = !a;
+      for (const Unique& u : b.uniques) {
+        if (created) continue;  // declared by create_table
+        const Unique* was = find_key(a->uniques, key_of(u));
+        if (was && *was == u) continue;
+        if (rules_.rebuilds_tables) {
+          refuse(b.name + ": adding unique " + key_of(u) + " needs a table rebuild on this engine, which is not planned yet");
+          continue;
+        }
+        Step s = step(Kind::add_unique, b.name);
+        s.unique = u;
+        add(s);
+      }
+      for (const Check& c : b.checks) {
+        if (created) continue;
+        const Check* was = find_key(a->checks, key_of(c));
+        if (was && *was == c) continue;
+        if (rules_.rebuilds_tables) {
+          refuse(b.name + ": adding check " + key_of(c) + " needs a table rebuild on this engine, which is not planned yet");
+          continue;
+        }
+        Step s = step(Kind::add_check, b.name);
+        s.check = c;
+        add(s);
+      }
+    }
+    for (const Index& i : to_.indexes) {
+      const Index* was = find_named(from_.indexes, i.name);
+      if (was && *was == i) continue;
+      Step s = step(Kind::create_index, i.table);
+      s.index = i;
+      add(s);
+    }
+    for (const Table& b : to_.tables) {
+      const Table* a = find_named(from_.tables, b.name);
+      for (const ForeignKey& f : b.foreign_keys) {
+        if (!a && rules_.rebuilds_tables) continue;  // declared by create_table
+        const ForeignKey* was = a ? find_key(a->foreign_keys, key_of(f)) : nullptr;
+        if (was && *was == f) continue;
+        if (rules_.rebuilds_tables) {
+          refuse(b.name + ": adding foreign key " + key_of(f) + " needs a table rebuild on this engine, which is not "
+                          "planned yet");
+          continue;
+        }
+        Step s = step(Kind::add_foreign_key, b.name);
+        s.foreign_key = f;
+        add(s);
+      }
+    }
+  }
+
+  void create_views() {
+    for (const View& v : to_.views) {
+      const View* was = find_named(from_.views, v.name);
+      if (was && *was == v) continue;
+      Step s = step(Kind::create_view, v.name);
+      s.view = v;
+      add(s);
+    }
+  }
+
+  const Schema& from_;
+  const Schema& to_;
+  const PlanRules& rules_;
+  ChangePlan plan_;
+};
+
+}  // namespace
+
+ChangePlan plan_changes(const Schema& from, const Schema& to, const PlanRules& rules) {
+  return Planner(from, to, rules).run();
+}
+
+std::string describe(const Step& s) {
+  switch (s.kind) {
+    case Kind::create_table: return "create table " + s.table;
+    case Kind::drop_table: return "drop table " + s.table;
+    case Kind::add_column: return "add column " + s.table + "." + s.column.name;
+    case Kind::drop_column: return "drop column " + s.table + "." + s.name;
+    case Kind::alter_column: return "alter column " + s.table + "." + s.column.name;
+    case Kind::create_index: return "create index " + s.index.name;
+    case Kind::drop_index: return "drop index " + s.name;
+    case Kind::add_foreign_key: return "add foreign key " + s.table + "." + key_of(s.foreign_key);
+    case Kind::drop_foreign_key: return "drop foreign key " + s.table + "." + key_of(s.foreign_key);
+    case Kind::add_unique: return "add unique " + s.table + "." + key_of(s.unique);
+    case Kind::drop_unique: return "drop unique " + s.table + "." + key_of(s.unique);
+    case Kind::add_check: return "add check " + s.table + "." + key_of(s.check);
+    case Kind::drop_check: return "drop check " + s.table + "." + key_of(s.check);
+    case Kind::create_view: return "create view " + s.table;
+    case Kind::drop_view: return "drop view " + s.table;
+    case Kind::create_enum: return "create enum " + s.table;
+    case Kind::drop_enum: return "drop enum " + s.table;
+  }
+  return "a step";
+}
+
+}  // namespace host::schema

@@ -1,0 +1,91 @@
+// plan_changes(): the order of steps, what each destroys, and what is refused.
+#include "host/schema/change_plan.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace host::schema;
+
+Column col(std::string name, std::string type, bool nullable = true) {
+  return Column{std::move(name), std::move(type), nullable, std::nullopt, false, ""};
+}
+
+std::vector<std::string> described(const ChangePlan& plan) {
+  std::vector<std::string> out;
+  for (const auto& s : plan.steps) out.push_back(describe(s) + (s.destroys.empty() ? "" : " !"));
+  return out;
+}
+
+Schema two_tables_in_a_cycle() {
+  Schema s;
+  s.tables = {{"a", {col("id", "integer", false), col("b_id", "integer")}, {"id"}, {{"fk_a_b", {"b_id"}, "b", {"id"}, "", ""}}, {}, {}},
+              {"b", {col("id", "integer", false), col("a_id", "integer")}, {"id"}, {{"fk_b_a", {"a_id"}, "a", {"id"}, "", ""}}, {}, {}}};
+  sort_schema(s);
+  return s;
+}
+
+TEST(SchemaPlan, TablesComeBeforeTheForeignKeysThatPointAtThemWhichBreaksCycles) {
+  EXPECT_EQ(described(plan_changes({}, two_tables_in_a_cycle())),
+            (std::vector<std::string>{"create table a", "create table b", "add foreign key a.fk_a_b",
+                                      "add foreign key b.fk_b_a"}));
+}
+
+TEST(SchemaPlan, AnEngineThatRebuildsTablesDeclaresForeignKeysInCreateTable) {
+  const ChangePlan plan = plan_changes({}, two_tables_in_a_cycle(), {true});
+  EXPECT_EQ(described(plan), (std::vector<std::string>{"create table a", "create table b"}));
+  EXPECT_EQ(plan.steps[0].definition.foreign_keys.size(), 1u);
+}
+
+TEST(SchemaPlan, DroppingACycleDropsItsKeysFirstAndMarksTheTablesDestructive) {
+  EXPECT_EQ(described(plan_changes(two_tables_in_a_cycle(), {})),
+            (std::vector<std::string>{"drop foreign key a.fk_a_b", "drop foreign key b.fk_b_a", "drop table a !",
+                                      "drop table b !"}));
+}
+
+TEST(SchemaPlan, ViewsAreDroppedFirstAndCreatedLast) {
+  Schema from = two_tables_in_a_cycle(), to = two_tables_in_a_cycle();
+  from.views = {{"v", "SELECT 1"}};
+  to.views = {{"v", "SELECT 2"}};
+  to.tables[0].columns.push_back(col("note", "text"));
+  EXPECT_EQ(described(plan_changes(from, to)),
+            (std::vector<std::string>{"drop view v", "add column a.note", "create view v"}));
+}
+
+TEST(SchemaPlan, WideningIsSafeNarrowingAndNotNullAreMarked) {
+  Schema from, to;
+  from.tables = {{"t", {col("s", "string(10)"), col("n", "integer"), col("w", "string(20)"), col("z", "text")}, {}, {}, {}, {}}};
+  to.tables = {{"t", {col("s", "string(20)"), col("n", "bigint"), col("w", "string(5)"), col("z", "text", false)}, {}, {}, {}, {}}};
+  const ChangePlan plan = plan_changes(from, to);
+  EXPECT_EQ(described(plan), (std::vector<std::string>{"alter column t.s", "alter column t.n", "alter column t.w !",
+                                                       "alter column t.z !"}));
+  EXPECT_THAT(plan.steps[2].destroys, ::testing::HasSubstr("string(20) -> string(5)"));
+  EXPECT_THAT(plan.steps[3].destroys, ::testing::HasSubstr("NULL"));
+}
+
+TEST(SchemaPlan, WhatTheVocabularyCannotSayIsRefusedNotApproximated) {
+  Schema from, to;
+  from.tables = {{"t", {col("id", "integer", false), col("c", "integer")}, {"id"}, {}, {}, {}}};
+  to = from;
+  to.tables[0].primary_key = {"id", "c"};
+  to.tables[0].columns[1].autoincrement = true;
+  from.enums = {{"mood", {"a"}}};
+  to.enums = {{"mood", {"a", "b"}}};
+  const ChangePlan plan = plan_changes(from, to);
+  ASSERT_EQ(plan.refused.size(), 3u);
+  EXPECT_THAT(plan.refused, ::testing::Contains(::testing::HasSubstr("primary key (id) -> (id, c)")));
+  EXPECT_THAT(plan.refused, ::testing::Contains(::testing::HasSubstr("t.c: changing autoincrement")));
+  EXPECT_THAT(plan.refused, ::testing::Contains(::testing::HasSubstr("enum mood")));
+}
+
+TEST(SchemaPlan, AnEngineThatRebuildsTablesRefusesInPlaceAlterationsButAddsAndDropsColumns) {
+  Schema from, to;
+  from.tables = {{"t", {col("a", "integer"), col("b", "integer")}, {}, {}, {}, {}}};
+  to.tables = {{"t", {col("a", "bigint"), col("c", "text")}, {}, {}, {}, {}}};
+  const ChangePlan plan = plan_changes(from, to, {true});
+  EXPECT_THAT(plan.refused, ::testing::ElementsAre(::testing::HasSubstr("t.a: changing a column's type")));
+  EXPECT_EQ(described(plan), (std::vector<std::string>{"add column t.c", "drop column t.b !"}));
+}
+
+}  // namespace
