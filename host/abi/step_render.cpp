@@ -165,6 +165,13 @@ retort_op op_of(OpBuilder& b, const schema::Step& s) {
       o.index_column_count = s.enum_type.labels.size();
       return o;
     }
+    case Kind::rebuild_table: {
+      retort_op o = create_table(b, s.definition);
+      o.kind = RETORT_OP_REBUILD_TABLE;
+      o.index_columns = b.list(s.copied);
+      o.index_column_count = s.copied.size();
+      return o;
+    }
     case Kind::drop_enum: {
       retort_op o = b.op(RETORT_OP_DROP_ENUM, "");
       o.name = b.keep(s.enum_type.name);

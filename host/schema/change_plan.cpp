@@ -68,6 +68,7 @@ class Planner {
   Planner(const Schema& from, const Schema& to, const PlanRules& rules) : from_(from), to_(to), rules_(rules) {}
 
   ChangePlan run() {
+    if (rules_.rebuilds_tables) find_rebuilds();
     drop_views();
     drop_table_objects();
     drop_tables();
@@ -85,10 +86,31 @@ class Planner {
   void refuse(const std::string& what) { plan_.refused.push_back(what); }
   bool survives(const std::string& table) const { return find_named(to_.tables, table) && find_named(from_.tables, table); }
 
+  // An engine that alters tables by rebuilding them (SQLite) rebuilds every
+  // table whose change is more than adding a column it can add in place
+  // (nullable or with a default, not generated), dropping a column, or an
+  // index.
+  void find_rebuilds() {
+    for (const Table& b : to_.tables) {
+      const Table* a = find_named(from_.tables, b.name);
+      if (!a) continue;
+      bool needs = a->primary_key != b.primary_key || a->foreign_keys != b.foreign_keys || a->uniques != b.uniques ||
+                   a->checks != b.checks;
+      for (const Column& c : b.columns) {
+        const Column* was = find_named(a->columns, c.name);
+        if (was ? !(*was == c) : (!c.nullable && !c.default_sql) || !c.generated.empty() || c.autoincrement)
+          needs = true;
+      }
+      if (needs) rebuilt_.insert(b.name);
+    }
+  }
+  bool rebuilt(const std::string& table) const { return rebuilt_.count(table) > 0; }
+
   void drop_views() {
     for (const View& v : from_.views) {
       const View* target = find_named(to_.views, v.name);
-      if (target && *target == v) continue;
+      // A rebuild renames a table, which SQLite refuses while a view names a missing one.
+      if (target && *target == v && rebuilt_.empty()) continue;
       Step s = step(Kind::drop_view, v.name);
       s.view = v;
       s.name = v.name;
@@ -104,12 +126,7 @@ class Planner {
       for (const ForeignKey& f : a.foreign_keys) {
         const ForeignKey* kept = b ? find_key(b->foreign_keys, key_of(f)) : nullptr;
         if (kept && *kept == f) continue;
-        if (!b) continue;  // goes with its table
-        if (rules_.rebuilds_tables) {
-          refuse(a.name + ": dropping foreign key " + key_of(f) + " needs a table rebuild on this engine, which is not "
-                          "planned yet");
-          continue;
-        }
+        if (!b || rebuilt(a.name)) continue;  // goes with its table
         Step s = step(Kind::drop_foreign_key, a.name);
         s.foreign_key = f;
         s.name = f.name;
@@ -118,7 +135,7 @@ class Planner {
     }
     for (const Index& i : from_.indexes) {
       const Index* target = find_named(to_.indexes, i.name);
-      if ((target && *target == i) || !find_named(to_.tables, i.table)) continue;
+      if ((target && *target == i) || !find_named(to_.tables, i.table) || rebuilt(i.table)) continue;
       Step s = step(Kind::drop_index, i.table);
       s.index = i;
       s.name = i.name;
@@ -126,14 +143,10 @@ class Planner {
     }
     for (const Table& a : from_.tables) {
       const Table* b = find_named(to_.tables, a.name);
-      if (!b) continue;
+      if (!b || rebuilt(a.name)) continue;
       for (const Unique& u : a.uniques) {
         const Unique* kept = find_key(b->uniques, key_of(u));
         if (kept && *kept == u) continue;
-        if (rules_.rebuilds_tables) {
-          refuse(a.name + ": dropping unique " + key_of(u) + " needs a table rebuild on this engine, which is not planned yet");
-          continue;
-        }
         Step s = step(Kind::drop_unique, a.name);
         s.unique = u;
         s.name = u.name;
@@ -142,10 +155,6 @@ class Planner {
       for (const Check& c : a.checks) {
         const Check* kept = find_key(b->checks, key_of(c));
         if (kept && *kept == c) continue;
-        if (rules_.rebuilds_tables) {
-          refuse(a.name + ": dropping check " + key_of(c) + " needs a table rebuild on this engine, which is not planned yet");
-          continue;
-        }
         Step s = step(Kind::drop_check, a.name);
         s.check = c;
         s.name = c.name;
@@ -241,6 +250,10 @@ class Planner {
     for (const Table& b : to_.tables) {
       const Table* a = find_named(from_.tables, b.name);
       if (!a) continue;
+      if (rebuilt(b.name)) {
+        rebuild(*a, b);
+        continue;
+      }
       if (a->primary_key != b.primary_key)
         refuse(b.name + ": primary key (" + joined(a->primary_key) + ") -> (" + joined(b.primary_key) +
                "): changing a primary key is not planned; write the revision by hand");
@@ -262,10 +275,32 @@ class Planner {
         }
     }
   }
+  // The table as it becomes, its rows copied for the columns it keeps; what
+  // it may destroy is what the same changes in place would.
+  void rebuild(const Table& a, const Table& b) {
+    Step s = step(Kind::rebuild_table, b.name);
+    s.definition = b;
+    std::vector<std::string> destroys;
+    for (const Column& c : b.columns) {
+      const Column* was = find_named(a.columns, c.name);
+      if (!was) {
+        if (!c.nullable && !c.default_sql && c.generated.empty() && !c.autoincrement)
+          destroys.push_back("fails if " + b.name + " has rows: " + c.name + " is NOT NULL without a default");
+        continue;
+      }
+      if (!c.generated.empty()) continue;  // computed, never copied
+      s.copied.push_back(c.name);
+      if (was->type != c.type && !widens(was->type, c.type))
+        destroys.push_back("values of " + b.name + "." + c.name + " that do not fit " + c.type);
+      if (was->nullable && !c.nullable) destroys.push_back("fails if " + b.name + "." + c.name + " holds NULL");
+    }
+    for (const Column& c : a.columns)
+      if (!find_named(b.columns, c.name)) destroys.push_back("column " + b.name + "." + c.name + " and its values");
+    for (const auto& d : destroys) s.destroys += (s.destroys.empty() ? "" : "; ") + d;
+    add(s);
+  }
+
   void add_column(const std::string& table, const Column& c) {
-    if (rules_.rebuilds_tables && (!c.nullable && !c.default_sql))
-      refuse(table + "." + c.name + ": adding a NOT NULL column without a default needs a table rebuild on this "
-                                    "engine, which is not planned yet");
     Step s = step(Kind::add_column, table);
     s.column = c;
     if (!c.nullable && !c.default_sql) s.destroys = "nothing, but fails if " + table + " has rows: NOT NULL without a default";
@@ -275,11 +310,6 @@ class Planner {
     const std::string label = table + "." + now.name;
     if (was.autoincrement != now.autoincrement || was.generated != now.generated) {
       refuse(label + ": changing autoincrement or a generated expression is not planned; write the revision by hand");
-      return;
-    }
-    if (rules_.rebuilds_tables) {
-      refuse(label + ": changing a column's type, nullability or default needs a table rebuild on this engine, which "
-                     "is not planned yet");
       return;
     }
     Step s = step(Kind::alter_column, table);
@@ -297,15 +327,11 @@ class Planner {
   void add_table_objects() {
     for (const Table& b : to_.tables) {
       const Table* a = find_named(from_.tables, b.name);
-      const bool created = !a;
+      const bool created = !a || rebuilt(b.name);
       for (const Unique& u : b.uniques) {
         if (created) continue;  // declared by create_table
         const Unique* was = find_key(a->uniques, key_of(u));
         if (was && *was == u) continue;
-        if (rules_.rebuilds_tables) {
-          refuse(b.name + ": adding unique " + key_of(u) + " needs a table rebuild on this engine, which is not planned yet");
-          continue;
-        }
         Step s = step(Kind::add_unique, b.name);
         s.unique = u;
         add(s);
@@ -314,10 +340,6 @@ class Planner {
         if (created) continue;
         const Check* was = find_key(a->checks, key_of(c));
         if (was && *was == c) continue;
-        if (rules_.rebuilds_tables) {
-          refuse(b.name + ": adding check " + key_of(c) + " needs a table rebuild on this engine, which is not planned yet");
-          continue;
-        }
         Step s = step(Kind::add_check, b.name);
         s.check = c;
         add(s);
@@ -325,7 +347,7 @@ class Planner {
     }
     for (const Index& i : to_.indexes) {
       const Index* was = find_named(from_.indexes, i.name);
-      if (was && *was == i) continue;
+      if (was && *was == i && !rebuilt(i.table)) continue;  // a rebuilt table lost its indexes
       Step s = step(Kind::create_index, i.table);
       s.index = i;
       add(s);
@@ -333,14 +355,9 @@ class Planner {
     for (const Table& b : to_.tables) {
       const Table* a = find_named(from_.tables, b.name);
       for (const ForeignKey& f : b.foreign_keys) {
-        if (!a && rules_.rebuilds_tables) continue;  // declared by create_table
+        if ((!a && rules_.rebuilds_tables) || rebuilt(b.name)) continue;  // declared by create_table or the rebuild
         const ForeignKey* was = a ? find_key(a->foreign_keys, key_of(f)) : nullptr;
         if (was && *was == f) continue;
-        if (rules_.rebuilds_tables) {
-          refuse(b.name + ": adding foreign key " + key_of(f) + " needs a table rebuild on this engine, which is not "
-                          "planned yet");
-          continue;
-        }
         Step s = step(Kind::add_foreign_key, b.name);
         s.foreign_key = f;
         add(s);
@@ -351,7 +368,7 @@ class Planner {
   void create_views() {
     for (const View& v : to_.views) {
       const View* was = find_named(from_.views, v.name);
-      if (was && *was == v) continue;
+      if (was && *was == v && rebuilt_.empty()) continue;
       Step s = step(Kind::create_view, v.name);
       s.view = v;
       add(s);
@@ -362,6 +379,7 @@ class Planner {
   const Schema& to_;
   const PlanRules& rules_;
   ChangePlan plan_;
+  std::set<std::string> rebuilt_;
 };
 
 }  // namespace
@@ -389,6 +407,7 @@ std::string describe(const Step& s) {
     case Kind::drop_view: return "drop view " + s.table;
     case Kind::create_enum: return "create enum " + s.table;
     case Kind::drop_enum: return "drop enum " + s.table;
+    case Kind::rebuild_table: return "rebuild table " + s.table;
   }
   return "a step";
 }

@@ -18,11 +18,13 @@ struct Step {
   enum class Kind {
     create_table, drop_table, add_column, drop_column, alter_column, create_index, drop_index,
     add_foreign_key, drop_foreign_key, add_unique, drop_unique, add_check, drop_check,
-    create_view, drop_view, create_enum, drop_enum,
+    create_view, drop_view, create_enum, drop_enum, rebuild_table,
   };
   Kind kind;
   std::string table;      ///< the table the step is on (or the view's / enum's name)
-  Table definition;       ///< create_table: the table (its foreign keys only where the engine rebuilds tables)
+  Table definition;       ///< create_table: the table (its foreign keys only where the engine rebuilds
+                          ///< tables); rebuild_table: the table as it becomes
+  std::vector<std::string> copied;  ///< rebuild_table: the columns whose values are copied over
   Column column;          ///< add_column; alter_column: the column as it becomes
   bool change_type = false, change_nullable = false, change_default = false;  ///< alter_column
   ForeignKey foreign_key;  ///< add_/drop_foreign_key
@@ -44,9 +46,9 @@ struct ChangePlan {
 
 /// What the planner may assume of the engine.
 struct PlanRules {
-  /// The engine alters a table only by rebuilding it (SQLite): any change to
-  /// an existing table but adding a plain column, dropping a column or an
-  /// index is refused, naming the rebuild it needs.
+  /// The engine alters a table only by rebuilding it (SQLite): a table whose
+  /// change is more than adding a plain column, dropping a column or an
+  /// index is rebuilt (rebuild_table), its indexes and every view recreated.
   bool rebuilds_tables = false;
 };
 

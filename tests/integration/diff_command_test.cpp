@@ -118,3 +118,53 @@ INSTANTIATE_TEST_SUITE_P(Engines, Diff, ::testing::ValuesIn(engine_names()),
 
 }  // namespace
 }  // namespace it
+
+namespace it {
+namespace {
+
+// SQLite's 12-step rebuild: a parent table rebuilt while a child table has
+// rows that cascade on delete. The plan switches foreign keys off, so the
+// children stay, even when the script is run with them on.
+TEST(DiffSqliteRebuild, RebuildingAParentTableNeverCascadesIntoItsChildren) {
+  Project project("sqlite");
+  project.use_sql_revisions(
+      {{"aaaa00000001", "",
+        "CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT);\n"
+        "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER CONSTRAINT fk_child_parent REFERENCES parent (id) "
+        "ON DELETE CASCADE);\n"
+        "CREATE INDEX ix_parent_name ON parent (name);",
+        "DROP TABLE child; DROP TABLE parent;"},
+       {"bbbb00000002", "aaaa00000001",
+        "CREATE TABLE parent_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT 'x', "
+        "CONSTRAINT ck_parent_name CHECK (length(name) > 0));\n"
+        "INSERT INTO parent_new SELECT id, coalesce(name, 'x') FROM parent;\n"
+        "DROP TABLE parent;\n"
+        "ALTER TABLE parent_new RENAME TO parent;\n"
+        "CREATE INDEX ix_parent_name ON parent (name);",
+        "SELECT 1;"}});
+  ASSERT_EQ(project.retort({"upgrade", "aaaa"}).code, 0);
+  project.db().query("INSERT INTO parent (id, name) VALUES (1, 'one'), (2, 'two')");
+  project.db().query("INSERT INTO child (id, parent_id) VALUES (10, 1), (20, 2)");
+
+  Result refused = project.retort({"diff"});
+  EXPECT_EXIT_CODE(refused, 2);
+  EXPECT_THAT(refused.err, HasSubstr("rebuild table parent"));
+
+  Result plan = project.retort({"diff", "--allow-destructive"});
+  EXPECT_EXIT_CODE(plan, 6);
+  EXPECT_THAT(plan.out, HasSubstr("PRAGMA foreign_keys = OFF;\n"));
+  EXPECT_THAT(plan.out, HasSubstr("-- destroys: fails if parent.name holds NULL\n"));
+  EXPECT_THAT(plan.out, HasSubstr("pragma_foreign_key_check('parent')"));
+  EXPECT_THAT(plan.out, HasSubstr("CREATE INDEX \"ix_parent_name\""));
+
+  const fs::path script = project.dir() / "plan.sql";
+  write_file(script, "PRAGMA foreign_keys = ON;\n" + plan.out);
+  Result applied = project.db().apply_script(script);
+  ASSERT_EQ(applied.code, 0) << applied.err;
+  EXPECT_EQ(project.db().query("SELECT count(*) FROM child"), "2\n") << "the rebuild cascaded into the child table";
+  EXPECT_EQ(project.db().query("SELECT name FROM parent ORDER BY id"), "one\ntwo\n");
+  EXPECT_EXIT_CODE(project.retort({"diff"}), 0);
+}
+
+}  // namespace
+}  // namespace it

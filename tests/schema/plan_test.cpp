@@ -79,13 +79,23 @@ TEST(SchemaPlan, WhatTheVocabularyCannotSayIsRefusedNotApproximated) {
   EXPECT_THAT(plan.refused, ::testing::Contains(::testing::HasSubstr("enum mood")));
 }
 
-TEST(SchemaPlan, AnEngineThatRebuildsTablesRefusesInPlaceAlterationsButAddsAndDropsColumns) {
+TEST(SchemaPlan, AnEngineThatRebuildsTablesAddsAndDropsColumnsInPlaceAndRebuildsForTheRest) {
   Schema from, to;
-  from.tables = {{"t", {col("a", "integer"), col("b", "integer")}, {}, {}, {}, {}}};
-  to.tables = {{"t", {col("a", "bigint"), col("c", "text")}, {}, {}, {}, {}}};
+  from.tables = {{"t", {col("a", "integer"), col("b", "integer")}, {}, {}, {}, {}},
+                 {"u", {col("a", "integer"), col("b", "integer")}, {}, {}, {}, {}}};
+  from.indexes = {{"ix_t_a", "t", {"a"}, false, ""}};
+  from.views = {{"v", "SELECT a FROM t"}};
+  to = from;
+  to.tables[0].columns = {col("a", "bigint", false), col("c", "text")};  // t: a changes: rebuild
+  to.tables[1].columns = {col("a", "integer"), col("c", "text")};        // u: add and drop in place
   const ChangePlan plan = plan_changes(from, to, {true});
-  EXPECT_THAT(plan.refused, ::testing::ElementsAre(::testing::HasSubstr("t.a: changing a column's type")));
-  EXPECT_EQ(described(plan), (std::vector<std::string>{"add column t.c", "drop column t.b !"}));
+  EXPECT_TRUE(plan.refused.empty());
+  EXPECT_EQ(described(plan), (std::vector<std::string>{"drop view v", "rebuild table t !", "add column u.c",
+                                                       "drop column u.b !", "create index ix_t_a", "create view v"}));
+  const Step& rebuild = plan.steps[1];
+  EXPECT_EQ(rebuild.copied, std::vector<std::string>{"a"});
+  EXPECT_THAT(rebuild.destroys, ::testing::HasSubstr("column t.b and its values"));
+  EXPECT_THAT(rebuild.destroys, ::testing::HasSubstr("fails if t.a holds NULL"));
 }
 
 }  // namespace

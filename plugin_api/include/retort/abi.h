@@ -142,7 +142,13 @@ typedef enum retort_op_kind {
   RETORT_OP_CREATE_VIEW = 17,      /* table (the view's name), sql (its SELECT) */
   RETORT_OP_DROP_VIEW = 18,        /* table (the view's name) */
   RETORT_OP_CREATE_ENUM = 19,      /* name (the type's), index_columns (its labels, in order) */
-  RETORT_OP_DROP_ENUM = 20         /* name */
+  RETORT_OP_DROP_ENUM = 20,        /* name */
+  /* 1.2: for an engine that alters tables by rebuilding them
+   * (RETORT_DIALECT_REBUILDS_TABLES): table; columns and constraints, the
+   * table as it becomes (as CREATE_TABLE); index_columns, the columns whose
+   * values are copied over. Its indexes are gone afterwards: recreate them.
+   * Other engines refuse it. */
+  RETORT_OP_REBUILD_TABLE = 21
 } retort_op_kind;
 
 #define RETORT_COLUMN_NOT_NULL 0x1u

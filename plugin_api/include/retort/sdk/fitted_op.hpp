@@ -51,8 +51,8 @@ class fitted_op {
     for (const retort_column& c : columns_) column_pointers_.push_back(&c);
     op_.columns = column_pointers_.empty() ? nullptr : column_pointers_.data();
 
-    if (op_.constraint_count > 0 && (nested || op_.kind != RETORT_OP_CREATE_TABLE))
-      throw failure(kind + ": only create_table carries constraints", RETORT_ERROR_USAGE);
+    if (op_.constraint_count > 0 && (nested || (op_.kind != RETORT_OP_CREATE_TABLE && op_.kind != RETORT_OP_REBUILD_TABLE)))
+      throw failure(kind + ": only create_table and rebuild_table carry constraints", RETORT_ERROR_USAGE);
     for (std::size_t i = 0; i < op_.constraint_count; ++i) {
       const retort_op* c = op_.constraints[i];
       if (c == nullptr)

@@ -48,6 +48,7 @@ class sql_renderer {
       case RETORT_OP_DROP_VIEW: return drop_view(op, out);
       case RETORT_OP_CREATE_ENUM: return create_enum(op, out);
       case RETORT_OP_DROP_ENUM: return drop_enum(op, out);
+      case RETORT_OP_REBUILD_TABLE: return rebuild_table(op, out);
     }
     throw failure("operation kind " + std::to_string(op.kind) + " is unknown to the " +
                       std::string(dialect_name()) + " dialect (ABI " + std::to_string(RETORT_ABI_MAJOR) + "." +
@@ -126,6 +127,13 @@ class sql_renderer {
   virtual void drop_enum(const retort_op& op, const statement_out&) const {
     throw failure("drop_enum " + std::string(text_of(op.name, "name")) + ": " + std::string(dialect_name()) +
                       " has no named enum types",
+                  RETORT_ERROR_USAGE);
+  }
+
+  /// ABI 1.2: only an engine that alters tables by rebuilding them renders this.
+  virtual void rebuild_table(const retort_op& op, const statement_out&) const {
+    throw failure("rebuild_table " + table_of(op) + ": " + std::string(dialect_name()) +
+                      " alters tables in place; use add_column, alter_column and the constraint operations",
                   RETORT_ERROR_USAGE);
   }
 

@@ -298,6 +298,7 @@ constexpr std::string_view op_kind_name(int kind) noexcept {
     case RETORT_OP_DROP_VIEW: return "drop_view";
     case RETORT_OP_CREATE_ENUM: return "create_enum";
     case RETORT_OP_DROP_ENUM: return "drop_enum";
+    case RETORT_OP_REBUILD_TABLE: return "rebuild_table";
     default: return "unknown operation";
   }
 }

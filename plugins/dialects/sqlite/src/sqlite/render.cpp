@@ -137,6 +137,35 @@ class sqlite_renderer final : public sql_renderer {
   void rename_table(const retort_op& op, const statement_out& out) const override { out(rename_table_sql(op)); }
   void create_index(const retort_op& op, const statement_out& out) const override { out(create_index_sql(op)); }
   void drop_index(const retort_op& op, const statement_out& out) const override { out(drop_index_sql(op)); }
+  // SQLite's documented way to change a table (sqlite.org/lang_altertable.html,
+  // "Making Other Kinds Of Table Schema Changes"): a new table, the rows
+  // copied, the old one dropped, the new one renamed. foreign_keys is off
+  // for it (a no-op inside a transaction, so a script with rebuilds runs
+  // outside one): dropping a parent table would otherwise cascade deletes
+  // into its children. The keys are checked before the end: a violation
+  // fails the CHECK of retort_foreign_key_violations.
+  void rebuild_table(const retort_op& op, const statement_out& out) const override {
+    const std::string_view table = fields::name_of(op.table, "rebuild_table", "table name");
+    const std::string scratch_name = std::string(table) + "__retort_rebuild";
+    retort_op target = op;
+    target.kind = RETORT_OP_CREATE_TABLE;
+    target.table = retort_str{scratch_name.data(), scratch_name.size()};
+    std::string columns;
+    for (std::size_t i = 0; i < op.index_column_count; ++i)
+      columns += (i ? ", " : "") + quote_identifier(fields::name_of(op.index_columns[i], "rebuild_table", "copied column"));
+    const std::string old_table = qualified(fields::text_of(op.schema, "schema"), table);
+    const std::string new_table = qualified(fields::text_of(op.schema, "schema"), scratch_name);
+    out("PRAGMA foreign_keys = OFF");
+    create_table(target, out);
+    if (!columns.empty())
+      out("INSERT INTO " + new_table + " (" + columns + ") SELECT " + columns + " FROM " + old_table);
+    out("DROP TABLE " + old_table);
+    out("ALTER TABLE " + new_table + " RENAME TO " + quote_identifier(table));
+    out("CREATE TEMP TABLE retort_foreign_key_violations (violations INTEGER CHECK (violations = 0))");
+    out("INSERT INTO retort_foreign_key_violations SELECT COUNT(*) FROM pragma_foreign_key_check(" +
+        sqlite::quote_literal(table) + ")");
+    out("DROP TABLE retort_foreign_key_violations");
+  }
   // ALTER TABLE has no ADD/DROP CONSTRAINT in SQLite.
   void add_constraint(const retort_op& op, const statement_out&) const override { cannot_alter_constraints(op); }
   void drop_constraint(const retort_op& op, const statement_out&) const override { cannot_alter_constraints(op); }
