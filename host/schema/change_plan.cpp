@@ -56,6 +56,24 @@ bool widens(const std::string& from, const std::string& to) {
   return false;
 }
 
+// Generic types an engine converts between in place; anything else (a date
+// to a number) cannot be altered, only replaced. Verbatim types are the
+// engine's to judge.
+bool convertible(const std::string& from, const std::string& to) {
+  auto family = [](const std::string& t) -> int {
+    static const std::vector<std::pair<std::string, int>> families = {
+        {"smallint", 1}, {"integer", 1}, {"bigint", 1}, {"numeric", 1}, {"float", 1}, {"double", 1},
+        {"boolean", 2}, {"string", 3}, {"text", 3}, {"date", 4}, {"datetime", 4}, {"timestamp_tz", 4},
+        {"json", 5},    {"uuid", 6},   {"binary", 7}};
+    const std::string base = t.substr(0, t.find('('));
+    for (const auto& [name, f] : families)
+      if (name == base) return f;
+    return 0;
+  };
+  const int a = family(from), b = family(to);
+  return a == 0 || b == 0 || a == b || b == 3;  // anything becomes text
+}
+
 Step step(Kind kind, const std::string& table) {
   Step s{};
   s.kind = kind;
@@ -312,12 +330,27 @@ class Planner {
       refuse(label + ": changing autoincrement or a generated expression is not planned; write the revision by hand");
       return;
     }
+    if (was.type != now.type && !convertible(was.type, now.type)) {
+      // No engine casts a date to a number: the column is replaced.
+      Step drop = step(Kind::drop_column, table);
+      drop.name = was.name;
+      drop.column = was;
+      drop.destroys = "column " + label + " and its values (type " + was.type + " -> " + now.type +
+                      " cannot be converted, so the column is replaced)";
+      add(drop);
+      add_column(table, now);
+      replaced_.insert(table + "." + now.name);  // its indexes and constraints went with it
+      return;
+    }
     Step s = step(Kind::alter_column, table);
     s.column = now;
-    s.change_type = was.type != now.type;
-    s.change_nullable = was.nullable != now.nullable;
-    s.change_default = was.default_sql != now.default_sql;
-    if (s.change_type && !widens(was.type, now.type))
+    const bool new_type = was.type != now.type;
+    // A new type or nullability restates the whole column (MariaDB's MODIFY
+    // redefines type, nullability and default together), so all are given.
+    s.change_type = new_type || was.nullable != now.nullable;
+    s.change_nullable = s.change_type;
+    s.change_default = was.default_sql != now.default_sql || (s.change_type && was.default_sql);
+    if (new_type && !widens(was.type, now.type))
       s.destroys = "values of " + label + " that do not fit " + now.type + " (type " + was.type + " -> " + now.type + ")";
     else if (s.change_nullable && !now.nullable)
       s.destroys = "nothing, but fails if " + label + " holds NULL (now NOT NULL)";
@@ -331,7 +364,7 @@ class Planner {
       for (const Unique& u : b.uniques) {
         if (created) continue;  // declared by create_table
         const Unique* was = find_key(a->uniques, key_of(u));
-        if (was && *was == u) continue;
+        if (was && *was == u && !lost(b.name, u.columns)) continue;
         Step s = step(Kind::add_unique, b.name);
         s.unique = u;
         add(s);
@@ -347,7 +380,7 @@ class Planner {
     }
     for (const Index& i : to_.indexes) {
       const Index* was = find_named(from_.indexes, i.name);
-      if (was && *was == i && !rebuilt(i.table)) continue;  // a rebuilt table lost its indexes
+      if (was && *was == i && !rebuilt(i.table) && !lost(i.table, i.entries)) continue;  // else it went
       Step s = step(Kind::create_index, i.table);
       s.index = i;
       add(s);
@@ -357,7 +390,7 @@ class Planner {
       for (const ForeignKey& f : b.foreign_keys) {
         if ((!a && rules_.rebuilds_tables) || rebuilt(b.name)) continue;  // declared by create_table or the rebuild
         const ForeignKey* was = a ? find_key(a->foreign_keys, key_of(f)) : nullptr;
-        if (was && *was == f) continue;
+        if (was && *was == f && !lost(b.name, f.columns)) continue;
         Step s = step(Kind::add_foreign_key, b.name);
         s.foreign_key = f;
         add(s);
@@ -378,8 +411,16 @@ class Planner {
   const Schema& from_;
   const Schema& to_;
   const PlanRules& rules_;
+  // Whether an index or constraint of `table` on `columns` went with a replaced column.
+  bool lost(const std::string& table, const std::vector<std::string>& columns) const {
+    for (const auto& c : columns)
+      if (replaced_.count(table + "." + c)) return true;
+    return false;
+  }
+
   ChangePlan plan_;
   std::set<std::string> rebuilt_;
+  std::set<std::string> replaced_;  // "table.column" dropped and added again with another type
 };
 
 }  // namespace
