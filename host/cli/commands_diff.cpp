@@ -6,6 +6,7 @@
 #include "host/abi/dialect.hpp"
 #include "host/abi/step_render.hpp"
 #include "host/cli/commands.hpp"
+#include "host/cli/interrupts.hpp"
 #include "host/cli/output.hpp"
 #include "host/cli/scratch.hpp"
 #include "host/errors/error.hpp"
@@ -41,9 +42,11 @@ struct RenderedStep {
 void apply(Connection& db, const std::vector<RenderedStep>& steps, const std::string& where) {
   for (const auto& r : steps)
     for (const auto& statement : r.statements) {
+      interrupts::check();
       try {
         db.execute(statement);
       } catch (const Error& e) {
+        if (e.code() == ExitCode::interrupted_int || e.code() == ExitCode::interrupted_term) throw;
         throw Error(ExitCode::database, "the plan failed on " + where + " at '" + schema::describe(*r.step) + "': " + e.what());
       }
     }

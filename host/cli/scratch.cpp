@@ -6,6 +6,7 @@
 
 #include "host/abi/dialect.hpp"
 #include "host/cli/commands.hpp"
+#include "host/cli/interrupts.hpp"
 #include "host/errors/error.hpp"
 #include "host/log/logger.hpp"
 #include "host/plan/plan.hpp"
@@ -26,6 +27,9 @@ std::string fresh_name() {
 // The server statements are the SQL standard's CREATE/DROP DATABASE, which
 // every server dialect retort ships answers (docs/decisions.md).
 ScratchDatabase::ScratchDatabase(App& app) : app_(app) {
+  // SIGINT/SIGTERM become an exception at the next check, so the destructor
+  // drops the scratch database on the way out.
+  interrupts::arm();
   const Dialect& dialect = app.dialect();
   Url url = app.scratch_server_url();
   if (dialect.has_file_url()) {
@@ -77,6 +81,7 @@ void ScratchDatabase::upgrade(const std::vector<std::string>& targets) {
   options.host_name = "scratch";
   options.progress = false;
   options.step_level = Level::debug;
+  options.checkpoint = [] { interrupts::check(); };
   for (const std::string& target : targets) {
     Plan plan = plan_upgrade(app_.graph(), store.versions(), target);
     try {
