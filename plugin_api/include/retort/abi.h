@@ -322,8 +322,9 @@ typedef struct retort_dialect_v1 {
    * started_at holds it: offline scripts record when they are applied. NULL
    * (or a table of 1.1): scripts record when they were generated. */
   const char *utc_now_sql;
-  /* Reads the live schema `schema` (empty: the connection's default, as for
-   * table_exists) and describes it to `out` as the operations that would
+  /* Reads the live schema `schema` (empty: the schema unqualified names
+   * resolve in: PostgreSQL's current_schema(), MariaDB's DATABASE(),
+   * SQLite's main; the host passes version_table_schema) and describes it to `out` as the operations that would
    * create it, in no particular order: one CREATE_TABLE per table (columns
    * with their types as the engine reports them, generic where SPEC's
    * generic types name them; the primary key as RETORT_COLUMN_PRIMARY_KEY;
