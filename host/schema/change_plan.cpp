@@ -16,23 +16,10 @@ const T* find_named(const std::vector<T>& items, const std::string& name) {
   return nullptr;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-  return out;
-}
-
-// The key a constraint is matched by: its name, or for an unnamed one what it holds.
-std::string key_of(const ForeignKey& f) {
-  return f.name.empty() ? "(" + joined(f.columns) + ")->" + f.references_table + "(" + joined(f.references_columns) + ")" : f.name;
-}
-std::string key_of(const Unique& u) { return u.name.empty() ? "(" + joined(u.columns) + ")" : u.name; }
-std::string key_of(const Check& c) { return c.name.empty() ? "(" + c.expression + ")" : c.name; }
-
 template <class T>
 const T* find_key(const std::vector<T>& items, const std::string& key) {
   for (const T& item : items)
-    if (key_of(item) == key) return &item;
+    if (constraint_key(item) == key) return &item;
   return nullptr;
 }
 
@@ -142,7 +129,7 @@ class Planner {
     for (const Table& a : from_.tables) {
       const Table* b = find_named(to_.tables, a.name);
       for (const ForeignKey& f : a.foreign_keys) {
-        const ForeignKey* kept = b ? find_key(b->foreign_keys, key_of(f)) : nullptr;
+        const ForeignKey* kept = b ? find_key(b->foreign_keys, constraint_key(f)) : nullptr;
         if (kept && *kept == f) continue;
         if (!b || rebuilt(a.name)) continue;  // goes with its table
         Step s = step(Kind::drop_foreign_key, a.name);
@@ -163,7 +150,7 @@ class Planner {
       const Table* b = find_named(to_.tables, a.name);
       if (!b || rebuilt(a.name)) continue;
       for (const Unique& u : a.uniques) {
-        const Unique* kept = find_key(b->uniques, key_of(u));
+        const Unique* kept = find_key(b->uniques, constraint_key(u));
         if (kept && *kept == u) continue;
         Step s = step(Kind::drop_unique, a.name);
         s.unique = u;
@@ -171,7 +158,7 @@ class Planner {
         add(s);
       }
       for (const Check& c : a.checks) {
-        const Check* kept = find_key(b->checks, key_of(c));
+        const Check* kept = find_key(b->checks, constraint_key(c));
         if (kept && *kept == c) continue;
         Step s = step(Kind::drop_check, a.name);
         s.check = c;
@@ -363,7 +350,7 @@ class Planner {
       const bool created = !a || rebuilt(b.name);
       for (const Unique& u : b.uniques) {
         if (created) continue;  // declared by create_table
-        const Unique* was = find_key(a->uniques, key_of(u));
+        const Unique* was = find_key(a->uniques, constraint_key(u));
         if (was && *was == u && !lost(b.name, u.columns)) continue;
         Step s = step(Kind::add_unique, b.name);
         s.unique = u;
@@ -371,7 +358,7 @@ class Planner {
       }
       for (const Check& c : b.checks) {
         if (created) continue;
-        const Check* was = find_key(a->checks, key_of(c));
+        const Check* was = find_key(a->checks, constraint_key(c));
         if (was && *was == c) continue;
         Step s = step(Kind::add_check, b.name);
         s.check = c;
@@ -389,7 +376,7 @@ class Planner {
       const Table* a = find_named(from_.tables, b.name);
       for (const ForeignKey& f : b.foreign_keys) {
         if ((!a && rules_.rebuilds_tables) || rebuilt(b.name)) continue;  // declared by create_table or the rebuild
-        const ForeignKey* was = a ? find_key(a->foreign_keys, key_of(f)) : nullptr;
+        const ForeignKey* was = a ? find_key(a->foreign_keys, constraint_key(f)) : nullptr;
         if (was && *was == f && !lost(b.name, f.columns)) continue;
         Step s = step(Kind::add_foreign_key, b.name);
         s.foreign_key = f;
@@ -438,12 +425,12 @@ std::string describe(const Step& s) {
     case Kind::alter_column: return "alter column " + s.table + "." + s.column.name;
     case Kind::create_index: return "create index " + s.index.name;
     case Kind::drop_index: return "drop index " + s.name;
-    case Kind::add_foreign_key: return "add foreign key " + s.table + "." + key_of(s.foreign_key);
-    case Kind::drop_foreign_key: return "drop foreign key " + s.table + "." + key_of(s.foreign_key);
-    case Kind::add_unique: return "add unique " + s.table + "." + key_of(s.unique);
-    case Kind::drop_unique: return "drop unique " + s.table + "." + key_of(s.unique);
-    case Kind::add_check: return "add check " + s.table + "." + key_of(s.check);
-    case Kind::drop_check: return "drop check " + s.table + "." + key_of(s.check);
+    case Kind::add_foreign_key: return "add foreign key " + s.table + "." + constraint_key(s.foreign_key);
+    case Kind::drop_foreign_key: return "drop foreign key " + s.table + "." + constraint_key(s.foreign_key);
+    case Kind::add_unique: return "add unique " + s.table + "." + constraint_key(s.unique);
+    case Kind::drop_unique: return "drop unique " + s.table + "." + constraint_key(s.unique);
+    case Kind::add_check: return "add check " + s.table + "." + constraint_key(s.check);
+    case Kind::drop_check: return "drop check " + s.table + "." + constraint_key(s.check);
     case Kind::create_view: return "create view " + s.table;
     case Kind::drop_view: return "drop view " + s.table;
     case Kind::create_enum: return "create enum " + s.table;

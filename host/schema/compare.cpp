@@ -9,12 +9,6 @@ namespace {
 
 using Change = Difference::Change;
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-  return out;
-}
-
 // Matches two lists by key: `on_both` for a key in both, then the ones only
 // in `from` (removed) and only in `to` (added), each in its list's order.
 template <class T>
@@ -53,19 +47,12 @@ std::string column_changes(const Column& a, const Column& b) {
   return joined(what);
 }
 
-// A named constraint is the same constraint by name; an unnamed one by what it holds.
-std::string fk_key(const ForeignKey& f) {
-  return f.name.empty() ? "(" + joined(f.columns) + ") -> " + f.references_table + " (" + joined(f.references_columns) + ")"
-                        : f.name;
-}
 std::string fk_text(const ForeignKey& f) {
   std::string out = "(" + joined(f.columns) + ") -> " + f.references_table + " (" + joined(f.references_columns) + ")";
   if (!f.on_delete.empty()) out += " ON DELETE " + f.on_delete;
   if (!f.on_update.empty()) out += " ON UPDATE " + f.on_update;
   return out;
 }
-std::string unique_key(const Unique& u) { return u.name.empty() ? "(" + joined(u.columns) + ")" : u.name; }
-std::string check_key(const Check& c) { return c.name.empty() ? "(" + c.expression + ")" : c.name; }
 std::string index_text(const Index& i) {
   return std::string(i.unique ? "UNIQUE " : "") + "ON " + i.table + " (" + joined(i.entries) + ")" +
          (i.where.empty() ? "" : " WHERE " + i.where);
@@ -80,21 +67,21 @@ void compare_tables(const Table& a, const Table& b, std::vector<Difference>& out
   });
   if (a.primary_key != b.primary_key)
     out.push_back({Change::changed, "primary key", t, "(" + joined(a.primary_key) + ") -> (" + joined(b.primary_key) + ")"});
-  match<ForeignKey>(a.foreign_keys, b.foreign_keys, fk_key, [&](const ForeignKey* x, const ForeignKey* y) {
-    if (!y) out.push_back({Change::removed, "foreign key", t + "." + fk_key(*x), ""});
-    else if (!x) out.push_back({Change::added, "foreign key", t + "." + fk_key(*y), ""});
-    else if (!(*x == *y)) out.push_back({Change::changed, "foreign key", t + "." + fk_key(*x), fk_text(*x) + " -> " + fk_text(*y)});
+  match<ForeignKey>(a.foreign_keys, b.foreign_keys, [](const ForeignKey& f) { return constraint_key(f); }, [&](const ForeignKey* x, const ForeignKey* y) {
+    if (!y) out.push_back({Change::removed, "foreign key", t + "." + constraint_key(*x), ""});
+    else if (!x) out.push_back({Change::added, "foreign key", t + "." + constraint_key(*y), ""});
+    else if (!(*x == *y)) out.push_back({Change::changed, "foreign key", t + "." + constraint_key(*x), fk_text(*x) + " -> " + fk_text(*y)});
   });
-  match<Unique>(a.uniques, b.uniques, unique_key, [&](const Unique* x, const Unique* y) {
-    if (!y) out.push_back({Change::removed, "unique", t + "." + unique_key(*x), ""});
-    else if (!x) out.push_back({Change::added, "unique", t + "." + unique_key(*y), ""});
+  match<Unique>(a.uniques, b.uniques, [](const Unique& u) { return constraint_key(u); }, [&](const Unique* x, const Unique* y) {
+    if (!y) out.push_back({Change::removed, "unique", t + "." + constraint_key(*x), ""});
+    else if (!x) out.push_back({Change::added, "unique", t + "." + constraint_key(*y), ""});
     else if (!(*x == *y))
-      out.push_back({Change::changed, "unique", t + "." + unique_key(*x), "(" + joined(x->columns) + ") -> (" + joined(y->columns) + ")"});
+      out.push_back({Change::changed, "unique", t + "." + constraint_key(*x), "(" + joined(x->columns) + ") -> (" + joined(y->columns) + ")"});
   });
-  match<Check>(a.checks, b.checks, check_key, [&](const Check* x, const Check* y) {
-    if (!y) out.push_back({Change::removed, "check", t + "." + check_key(*x), ""});
-    else if (!x) out.push_back({Change::added, "check", t + "." + check_key(*y), ""});
-    else if (!(*x == *y)) out.push_back({Change::changed, "check", t + "." + check_key(*x), x->expression + " -> " + y->expression});
+  match<Check>(a.checks, b.checks, [](const Check& c) { return constraint_key(c); }, [&](const Check* x, const Check* y) {
+    if (!y) out.push_back({Change::removed, "check", t + "." + constraint_key(*x), ""});
+    else if (!x) out.push_back({Change::added, "check", t + "." + constraint_key(*y), ""});
+    else if (!(*x == *y)) out.push_back({Change::changed, "check", t + "." + constraint_key(*x), x->expression + " -> " + y->expression});
   });
 }
 

@@ -13,6 +13,19 @@ void sort_by(std::vector<T>& items, Key key) {
 
 }  // namespace
 
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
+std::string constraint_key(const ForeignKey& f) {
+  return f.name.empty() ? "(" + joined(f.columns) + ") -> " + f.references_table + " (" + joined(f.references_columns) + ")"
+                        : f.name;
+}
+std::string constraint_key(const Unique& u) { return u.name.empty() ? "(" + joined(u.columns) + ")" : u.name; }
+std::string constraint_key(const Check& c) { return c.name.empty() ? "(" + c.expression + ")" : c.name; }
+
 void sort_schema(Schema& schema) {
   for (Table& t : schema.tables) {
     sort_by(t.foreign_keys, [](const ForeignKey& f) { return std::tie(f.name, f.columns, f.references_table); });

@@ -88,6 +88,16 @@ struct Schema {
   bool operator==(const Schema&) const = default;
 };
 
+/// "a, b, c": how lists of names print in messages and in the text form.
+std::string joined(const std::vector<std::string>& items);
+
+/// What a constraint is matched by between two schemas: its name, or for an
+/// unnamed one (SQLite keeps no name) what it holds: "(a, b) -> t (x, y)",
+/// "(a, b)", "(expression)".
+std::string constraint_key(const ForeignKey& f);
+std::string constraint_key(const Unique& u);
+std::string constraint_key(const Check& c);
+
 /// Puts every list in its canonical order, so two descriptions of the same
 /// schema are equal as values and print the same: objects by name, a
 /// table's constraints by name then columns; columns keep the table's order.

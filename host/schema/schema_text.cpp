@@ -3,12 +3,6 @@
 namespace host::schema {
 namespace {
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-  return out;
-}
-
 std::string named(const std::string& name) { return name.empty() ? std::string() : "CONSTRAINT " + name + " "; }
 
 std::string column_line(const Column& c) {

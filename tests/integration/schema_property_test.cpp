@@ -33,8 +33,7 @@ class Generator {
  public:
   explicit Generator(unsigned seed) : rng_(seed) {}
 
-  Schema schema(bool integers_only_keys = true) {
-    (void)integers_only_keys;
+  Schema schema() {
     Schema s;
     const int tables = pick(1, 4);
     for (int t = 0; t < tables; ++t) s.tables.push_back(table(t));
