@@ -124,33 +124,55 @@ Collector App::collector(bool offline) {
 std::unique_ptr<Connection> App::connect() {
   try {
     // url() inside: reading the URL needs the dialect that answers it.
-    return connect_to(url(), mask_url(settings_.database_url));
+    return open(url(), true);
   } catch (const Error& e) {
     throw Error(e.code(), "cannot connect to " + mask_url(settings_.database_url) + ": " + e.what());
   }
 }
 
-std::unique_ptr<Connection> App::connect_to(const Url& target, const std::string& what) {
-  auto options = connect_options(target);
-  options.emplace_back("lock_timeout", std::to_string(settings_.lock_timeout));
-  if (!settings_.version_table_schema.empty())
-    options.emplace_back("version_table_schema", settings_.version_table_schema);
+std::unique_ptr<Connection> App::connect_scratch(const Url& target, const std::string& what) {
   try {
-    return dialect().connect(target.text, options);
+    return open(target, false);
   } catch (const Error& e) {
-    if (what == mask_url(settings_.database_url)) throw;
     throw Error(e.code(), "cannot connect to " + what + ": " + e.what());
   }
 }
 
-Url App::scratch_server_url() {
-  if (settings_.scratch_url.empty()) return url();
+std::unique_ptr<Connection> App::open(const Url& target, bool version_table_schema) {
+  auto options = connect_options(target);
+  options.emplace_back("lock_timeout", std::to_string(settings_.lock_timeout));
+  if (version_table_schema && !settings_.version_table_schema.empty())
+    options.emplace_back("version_table_schema", settings_.version_table_schema);
+  return dialect().connect(target.text, options);
+}
+
+namespace {
+
+bool same_database(const Url& a, const Url& b, bool files) {
+  if (files) {
+    std::error_code ec;
+    return a.database != ":memory:" && fs::weakly_canonical(a.database, ec) == fs::weakly_canonical(b.database, ec);
+  }
+  return a.host == b.host && a.port == b.port && a.database == b.database;
+}
+
+}  // namespace
+
+std::optional<Url> App::given_scratch_url() {
+  if (settings_.scratch_url.empty()) return std::nullopt;
+  const std::string shown = "scratch_url " + mask_url(settings_.scratch_url);
   const Dialect& configured = dialect();
   const Dialect& answering = registry().dialect_for_scheme(url_scheme(settings_.scratch_url));
   if (&answering != &configured)
-    usage_error("scratch_url " + mask_url(settings_.scratch_url) + " is a " + answering.name() +
-                " URL, but the database is " + configured.name() + ": scratch databases must be of the same engine");
-  return parse_url(settings_.scratch_url, configured.has_file_url() ? UrlForm::file : UrlForm::server);
+    usage_error(shown + " is a " + answering.name() + " URL, but the database is " + configured.name() +
+                ": a scratch database must be of the same engine");
+  const bool files = configured.has_file_url();
+  Url given = parse_url(settings_.scratch_url, files ? UrlForm::file : UrlForm::server);
+  if (!files && given.database.empty())
+    usage_error(shown + " names no database: give an empty database retort may use as is");
+  if (same_database(given, url(), files))
+    usage_error(shown + " is the configured database itself; a scratch database is emptied after use");
+  return given;
 }
 
 }  // namespace host

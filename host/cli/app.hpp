@@ -39,15 +39,17 @@ class App {
   Collector collector(bool offline);
   /// Connects with the configured URL; errors carry the masked URL.
   std::unique_ptr<Connection> connect();
-  /// Connects to `url` (the configured dialect's; a scratch database's),
-  /// with the settings every connection gets. Errors carry `what`.
-  std::unique_ptr<Connection> connect_to(const Url& url, const std::string& what);
-  /// The URL scratch databases are made next to: scratch_url, else the
-  /// configured one; refused unless the configured dialect answers it.
-  Url scratch_server_url();
+  /// Connects to a scratch database at `url` (the configured dialect's),
+  /// whose retort tables are in its default schema: no version_table_schema.
+  /// Errors carry `what`.
+  std::unique_ptr<Connection> connect_scratch(const Url& url, const std::string& what);
+  /// scratch_url, when set: a database of the configured engine (refused
+  /// otherwise, and when it is the configured database itself).
+  std::optional<Url> given_scratch_url();
 
  private:
   void load_providers();
+  std::unique_ptr<Connection> open(const Url& url, bool version_table_schema);
 
   Invocation invocation_;
   Settings settings_;

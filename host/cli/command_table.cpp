@@ -51,7 +51,7 @@ const std::vector<Command>& command_table() {
        "and its schema is what the revisions make"},
       {"diff", cmd_diff, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE, {"from", "to", "allow-destructive"}, 0, 0,
        "diff [--from SOURCE] [--to SOURCE] [--allow-destructive]",
-       "the SQL that turns one schema into another (database, head, a revision, empty), proven on a scratch "
+       "the SQL that turns one schema into another (database, head, a revision, file:PATH, empty), proven on a scratch "
        "database first"},
       {"schema", cmd_schema, nullptr, READS_CONFIG | NEEDS_DATABASE, {}, 0, 0,
        "schema",

@@ -22,6 +22,10 @@ int cmd_diff(App& app);
 /// retort's own tables, which no schema description includes: the version,
 /// history and lock tables of these settings.
 std::vector<std::string> own_tables(const Settings& settings);
+/// The schema a database's objects are read from: the connection's default
+/// one (version_table_schema only says where retort's tables are), without
+/// retort's tables.
+schema::Schema read_schema_of(Connection& connection, const Settings& settings);
 int cmd_plugins(App& app);
 int cmd_plugins_lock(App& app);  ///< `plugins lock`, dispatched by cmd_plugins
 

@@ -44,7 +44,7 @@ DriftCheck find_drift(App& app, Connection& live_connection, const std::vector<s
                       std::vector<Finding>& findings) {
   DriftCheck check;
   const schema::Schema live =
-      live_connection.read_schema(app.settings().version_table_schema, own_tables(app.settings()));
+      read_schema_of(live_connection, app.settings());
   ScratchDatabase scratch(app);
   try {
     scratch.upgrade(applied);

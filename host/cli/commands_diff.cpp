@@ -6,6 +6,7 @@
 #include "host/abi/dialect.hpp"
 #include "host/abi/step_render.hpp"
 #include "host/cli/commands.hpp"
+#include "host/cli/declarative.hpp"
 #include "host/cli/interrupts.hpp"
 #include "host/cli/output.hpp"
 #include "host/cli/scratch.hpp"
@@ -17,13 +18,20 @@
 namespace host {
 namespace {
 
-// A source of a schema: database, empty, or a target of the graph whose
-// revisions are replayed into a scratch database.
+// A source of a schema: database, empty, declarative SQL files applied to a
+// scratch database, or a target of the graph whose revisions are replayed
+// into one.
 schema::Schema read_source(App& app, const std::string& source) {
   if (source == "empty") return {};
-  if (source == "database") return app.connect()->read_schema(app.settings().version_table_schema, own_tables(app.settings()));
-  if (source.rfind("file:", 0) == 0)
-    usage_error("diff: file: sources are not read yet; use database, head, a revision or empty");
+  if (source == "database") return read_schema_of(*app.connect(), app.settings());
+  if (source.rfind("file:", 0) == 0) {
+    std::string path = source.substr(5);
+    if (path.rfind("//", 0) == 0) path.erase(0, 2);  // Atlas's file://PATH
+    const auto files = declarative_files(path);
+    ScratchDatabase scratch(app);
+    scratch.apply_files(files);
+    return scratch.read();
+  }
   ScratchDatabase scratch(app);
   scratch.upgrade({source});
   return scratch.read();

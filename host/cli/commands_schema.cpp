@@ -23,10 +23,14 @@ std::vector<std::string> own_tables(const Settings& settings) {
   return {settings.version_table, settings.history_table, LockTableSql::table_for(settings.version_table)};
 }
 
+schema::Schema read_schema_of(Connection& connection, const Settings& settings) {
+  return connection.read_schema("", own_tables(settings));
+}
+
 int cmd_schema(App& app) {
   const Settings& settings = app.settings();
   auto connection = app.connect();
-  const schema::Schema live = connection->read_schema(settings.version_table_schema, own_tables(settings));
+  const schema::Schema live = read_schema_of(*connection, settings);
   if (app.invocation().json) {
     print_json(schema::to_json(live));
     return 0;

@@ -2,7 +2,8 @@
 // statement to end: a thread waits for the handler's wake-up byte
 // (interrupts::wakeup_fd) and asks the connection to cancel the statement
 // it is running. The handler cannot do it itself: a plugin's cancel is not
-// async-signal-safe. The cancelled statement fails, and whoever ran it
+// async-signal-safe. A signal cancels every watched connection's statement
+// (a scratch database's beside the session's). The cancelled statement fails, and whoever ran it
 // reports the interruption instead of that failure: the runner, seeing the
 // signal at its checkpoint, rolls back; the session's reads of retort's
 // tables before the first revision (online.hpp) say nothing ran.

@@ -1,18 +1,24 @@
 // A scratch database: an empty database of the configured engine that
-// retort fills to see what a schema *should* be (the revisions replayed),
-// then throws away. SQLite: in memory. A server: `retort_scratch_<pid>_<n>`
-// created on the configured server (or on scratch_url's) and dropped when
-// the object goes, on success, error and interruption alike (interruptions
-// arrive as exceptions at the runner's checkpoints). A kill -9 leaves one
-// behind, recognisable by its name.
+// retort fills to see what a schema *should* be (the revisions replayed, a
+// declarative file applied), then throws away.
+// - Without scratch_url: SQLite in memory; a server engine gets
+//   `retort_scratch_<pid>_<n>`, created on the configured server and dropped
+//   when the object goes. A kill -9 leaves one behind, recognisable by name.
+// - With scratch_url (for roles that may not CREATE DATABASE, as Atlas's dev
+//   URL): that database, used as is. It must hold nothing retort reads when
+//   retort starts, and retort drops everything it made when it is done.
+// Both happen on success, error and interruption alike (interruptions arrive
+// as exceptions at the runner's checkpoints).
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "host/abi/connection.hpp"
 #include "host/cli/app.hpp"
+#include "host/cli/interrupt_cancel.hpp"
 #include "host/schema/schema.hpp"
 
 namespace host {
@@ -27,6 +33,8 @@ class ScratchDatabase {
   /// Runs the upgrades to each of `targets` in turn ("heads", revision ids),
   /// as `upgrade` would on an empty database, logging each revision at debug.
   void upgrade(const std::vector<std::string>& targets);
+  /// Runs the statements of declarative SQL files (declarative_files()).
+  void apply_files(const std::vector<std::filesystem::path>& files);
   /// The scratch database's schema, without retort's own tables.
   schema::Schema read();
   Connection& connection() { return *scratch_; }
@@ -34,10 +42,16 @@ class ScratchDatabase {
   const std::string& description() const { return description_; }
 
  private:
+  void open_given(const Url& url);
+  void create_on_server();
+  void empty_given();
+
   App& app_;
   std::unique_ptr<Connection> server_;   // made the scratch database; drops it (server engines)
   std::unique_ptr<Connection> scratch_;
-  std::string name_;                     // "" in memory
+  std::unique_ptr<CancelOnInterrupt> cancel_;  // a signal cancels a long replayed statement
+  bool given_ = false;                   // scratch_url: emptied, not dropped
+  std::string name_;                     // the created database; "" otherwise
   std::string description_;
 };
 

@@ -1,6 +1,8 @@
 #include "project.hpp"
 
 #include <algorithm>
+#include <csignal>
+#include <cstdlib>
 #include <sstream>
 
 namespace it {
@@ -47,6 +49,23 @@ std::string Project::history() const {
   std::replace(out.begin(), out.end(), '\t', ' ');
   while (!out.empty() && out.back() == '\n') out.pop_back();
   return out;
+}
+
+// A scratch database's name carries its retort's pid; one whose process is
+// still running belongs to a test running alongside, not to this one.
+std::string leftover_scratch_databases(const Engine& engine) {
+  std::string names;
+  if (engine.name() == "postgresql")
+    names = engine.query("SELECT datname FROM pg_database WHERE datname LIKE 'retort_scratch_%'");
+  if (engine.name() == "mariadb") names = engine.query("SHOW DATABASES LIKE 'retort\\_scratch\\_%'");
+  std::istringstream lines(names);
+  std::string left;
+  for (std::string name; std::getline(lines, name);) {
+    const pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + std::string("retort_scratch_").size()));
+    if (pid > 0 && ::kill(pid, 0) == 0) continue;
+    left += name + "\n";
+  }
+  return left;
 }
 
 }  // namespace it

@@ -48,6 +48,10 @@ class Project {
   std::unique_ptr<Engine> engine_;
 };
 
+/// The names of scratch databases left on `engine`'s server, one a line
+/// (none may be after retort exits); "" for SQLite, whose are in memory.
+std::string leftover_scratch_databases(const Engine& engine);
+
 /// The shop's revisions, oldest first.
 inline const std::vector<std::string> shop_ids = {"3f1c2a9b7d10", "8a4e6b2c1f93", "c7d2e5f08b41", "5b9e1d3a6c72"};
 

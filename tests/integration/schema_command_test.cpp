@@ -123,13 +123,7 @@ class Drift : public ::testing::TestWithParam<std::string> {
     project.use_shop();
     ASSERT_EQ(project.retort({"upgrade", "head"}).code, 0);
   }
-  // Scratch databases left on the server (none may be).
-  std::string leftover_scratch() {
-    if (GetParam() == "postgresql")
-      return project.db().query("SELECT datname FROM pg_database WHERE datname LIKE 'retort_scratch_%'");
-    if (GetParam() == "mariadb") return project.db().query("SHOW DATABASES LIKE 'retort\\_scratch\\_%'");
-    return "";
-  }
+  std::string leftover_scratch() { return leftover_scratch_databases(project.db()); }
 };
 
 TEST_P(Drift, ADatabaseAtHeadAsTheRevisionsMadeItPasses) {
@@ -186,6 +180,25 @@ TEST_P(Drift, ATypeChangedByHandIsNamedWithWhatChanged) {
 
 INSTANTIATE_TEST_SUITE_P(Engines, Drift, ::testing::ValuesIn(engine_names()),
                          [](const auto& info) { return info.param; });
+
+// retort's tables in a schema of their own, as Alembic's version_table_schema
+// puts them: the objects are read from the connection's default schema, and
+// the scratch database keeps its retort tables in its own default schema.
+TEST(DriftPostgresql, RetortTablesInTheirOwnSchemaChangeNothingThatIsCompared) {
+  Project project("postgresql");
+  project.db().query("CREATE SCHEMA ops");
+  project.configure(shop_plugin().string(), "version_table_schema = ops");
+  ASSERT_EQ(project.retort({"upgrade", "head"}).code, 0);
+  EXPECT_EQ(project.db().query("SELECT count(*) FROM ops.retort_version"), "1\n");
+  EXPECT_EXIT_CODE(project.retort({"check"}), 0);
+  EXPECT_EXIT_CODE(project.retort({"diff"}), 0);
+
+  project.db().query("ALTER TABLE purchases ADD COLUMN note TEXT");
+  Result r = project.retort({"check"});
+  EXPECT_EXIT_CODE(r, 6);
+  EXPECT_THAT(r.out, HasSubstr("drift: purchases.note column added outside the revisions\n"));
+  EXPECT_EQ(leftover_scratch_databases(project.db()), "");
+}
 
 }  // namespace
 }  // namespace it

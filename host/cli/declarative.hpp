@@ -1,0 +1,27 @@
+// Declarative SQL: `.sql` files that state a schema (CREATE TABLE ...), as
+// `diff --from file:PATH` reads them. retort never parses them: the engine
+// runs them on a scratch database and retort reads back what it made, so the
+// engine itself normalises types and defaults.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "host/abi/connection.hpp"
+#include "host/abi/dialect.hpp"
+
+namespace host {
+
+/// The files `path` names: a `.sql` file, or every `*.sql` file under a
+/// folder (subfolders included) in path order. A path that does not exist,
+/// a folder without one, or a revision file (it has a '-- retort:revision'
+/// line: use its revision as the source instead) is a usage error.
+std::vector<std::filesystem::path> declarative_files(const std::string& path);
+
+/// Runs every statement of `files` in order on `db`, split by the dialect;
+/// the first failure names its file, statement number and line (exit 1).
+void apply_declarative(Connection& db, const Dialect& dialect, const std::vector<std::filesystem::path>& files,
+                       const std::string& where);
+
+}  // namespace host
