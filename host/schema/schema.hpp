@@ -88,6 +88,22 @@ struct Schema {
   bool operator==(const Schema&) const = default;
 };
 
+/// A rename hint from the models: `table` (with `column`: that column of
+/// `table`) was called `from` before. Never compared: it only tells the
+/// planner to rename where it would otherwise drop and add.
+struct RenameHint {
+  std::string table;
+  std::string column;  ///< "" for the table itself
+  std::string from;
+  bool operator==(const RenameHint&) const = default;
+};
+
+/// What the models declare: the schema and its rename hints.
+struct Desired {
+  Schema schema;
+  std::vector<RenameHint> renames;
+};
+
 /// "a, b, c": how lists of names print in messages and in the text form.
 std::string joined(const std::vector<std::string>& items);
 
