@@ -172,6 +172,17 @@ retort_op op_of(OpBuilder& b, const schema::Step& s) {
       o.index_column_count = s.copied.size();
       return o;
     }
+    case Kind::rename_table: {
+      retort_op o = b.op(RETORT_OP_RENAME_TABLE, s.table);
+      o.new_name = b.keep(s.name);
+      return o;
+    }
+    case Kind::rename_column: {
+      retort_op o = b.op(RETORT_OP_RENAME_COLUMN, s.table);
+      o.name = b.keep(s.name);
+      o.new_name = b.keep(s.column.name);
+      return o;
+    }
     case Kind::drop_enum: {
       retort_op o = b.op(RETORT_OP_DROP_ENUM, "");
       o.name = b.keep(s.enum_type.name);

@@ -1,4 +1,5 @@
 #include "host/schema/change_plan.hpp"
+#include "host/schema/renames.hpp"
 
 #include <algorithm>
 #include <map>
@@ -412,8 +413,13 @@ class Planner {
 
 }  // namespace
 
-ChangePlan plan_changes(const Schema& from, const Schema& to, const PlanRules& rules) {
-  return Planner(from, to, rules).run();
+ChangePlan plan_changes(const Schema& from, const Schema& to, const PlanRules& rules,
+                        const std::vector<RenameHint>& renames) {
+  if (renames.empty()) return Planner(from, to, rules).run();
+  Renamed renamed = apply_renames(from, to, renames);
+  ChangePlan plan = Planner(renamed.from, to, rules).run();
+  plan.steps.insert(plan.steps.begin(), renamed.steps.begin(), renamed.steps.end());
+  return plan;
 }
 
 std::string describe(const Step& s) {
@@ -436,6 +442,8 @@ std::string describe(const Step& s) {
     case Kind::create_enum: return "create enum " + s.table;
     case Kind::drop_enum: return "drop enum " + s.table;
     case Kind::rebuild_table: return "rebuild table " + s.table;
+    case Kind::rename_table: return "rename table " + s.table + " to " + s.name;
+    case Kind::rename_column: return "rename column " + s.table + "." + s.name + " to " + s.column.name;
   }
   return "a step";
 }

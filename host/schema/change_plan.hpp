@@ -2,7 +2,7 @@
 // step can run when its turn comes: views and foreign keys dropped before
 // what they depend on, tables created before the foreign keys that point at
 // them (all foreign keys are added after all tables, which also breaks any
-// cycle), views created last. Renames are never guessed. Every step that can
+// cycle), views created last. Renames are never guessed, only hinted. Every step that can
 // destroy data says what it destroys. What the vocabulary cannot express is
 // refused, never approximated.
 #pragma once
@@ -18,7 +18,7 @@ struct Step {
   enum class Kind {
     create_table, drop_table, add_column, drop_column, alter_column, create_index, drop_index,
     add_foreign_key, drop_foreign_key, add_unique, drop_unique, add_check, drop_check,
-    create_view, drop_view, create_enum, drop_enum, rebuild_table,
+    create_view, drop_view, create_enum, drop_enum, rebuild_table, rename_table, rename_column,
   };
   Kind kind;
   std::string table;      ///< the table the step is on (or the view's / enum's name)
@@ -33,7 +33,8 @@ struct Step {
   Index index;             ///< create_/drop_index
   View view;               ///< create_/drop_view
   EnumType enum_type;      ///< create_/drop_enum
-  std::string name;        ///< drop_column, drop_*: the object's name
+  std::string name;        ///< drop_column, drop_*: the object's name; rename_table: the new name;
+                           ///< rename_column: the old name (column.name is the new one)
   std::string destroys;    ///< "" for a safe step; else what it may destroy, in words
 };
 
@@ -52,8 +53,10 @@ struct PlanRules {
   bool rebuilds_tables = false;
 };
 
-/// The steps that turn `from` into `to` (both sorted).
-ChangePlan plan_changes(const Schema& from, const Schema& to, const PlanRules& rules = {});
+/// The steps that turn `from` into `to` (both sorted). `renames` (the
+/// models' hints, renames.hpp) come first; nothing else is ever renamed.
+ChangePlan plan_changes(const Schema& from, const Schema& to, const PlanRules& rules = {},
+                        const std::vector<RenameHint>& renames = {});
 
 /// "drop table t", "add column t.c": the step in words, for messages.
 std::string describe(const Step& step);
