@@ -22,6 +22,7 @@ po::options_description global_options() {
       ("url", po::value<std::string>(), "database URL (overrides $RETORT_DATABASE_URL and the file)")
       ("plugin-path", po::value<std::vector<std::string>>(), "a folder to search for plugins (repeatable)")
       ("x-argument,x", po::value<std::vector<std::string>>(), "KEY=VALUE passed to revisions (repeatable)")
+      ("models", po::value<std::vector<std::string>>(), "the models: a models plugin, or a .sql file or folder (repeatable)")
       ("log-level", po::value<std::string>(), "error | warn | info | debug")
       ("log-format", po::value<std::string>(), "text | json")
       ("format", po::value<std::string>(), "result format: text | json")
@@ -38,9 +39,11 @@ po::options_description command_options() {
       ("output", po::value<std::string>(), "with --sql: write the script to FILE")
       ("purge", "stamp: delete every version row first, even unknown ones")
       ("no-drift", "check: do not compare the live schema with the revisions (no scratch database)")
-      ("from", po::value<std::string>(), "diff: the schema to start from: database, head, a revision, or empty")
-      ("to", po::value<std::string>(), "diff: the schema to reach: database, head, a revision, or empty")
-      ("allow-destructive", "diff: plan steps that drop tables or columns or may lose data")
+      ("from", po::value<std::string>(), "diff: the schema to start from (database, head, a revision, models, "
+                                         "file:PATH, empty); revision --autogenerate: head or database")
+      ("to", po::value<std::string>(), "diff: the schema to reach (database, head, a revision, models, file:PATH, empty)")
+      ("allow-destructive", "diff, revision --autogenerate: plan steps that drop tables or columns or may lose data")
+      ("autogenerate", "revision: write the steps from head (or --from database) to the models, proven first")
       ("retry-pending", "upgrade, downgrade: resume revisions left 'pending' by an interrupted run")
       ("rev-range,r", po::value<std::string>(), "history: a range such as base:head, -3:current, REV:")
       ("message,m", po::value<std::string>(), "revision, merge: the revision's message")
@@ -139,6 +142,7 @@ Invocation parse_arguments(const std::vector<std::string>& argv) {
   inv.global.log_level = text("log-level");
   inv.global.log_format = text("log-format");
   if (vm.count("plugin-path")) inv.global.plugin_paths = vm["plugin-path"].as<std::vector<std::string>>();
+  if (vm.count("models")) inv.global.models = vm["models"].as<std::vector<std::string>>();
   if (vm.count("x-argument")) inv.global.x_args = vm["x-argument"].as<std::vector<std::string>>();
   if (auto f = text("format")) {
     if (*f != "text" && *f != "json") usage_error("--format must be text or json, not '" + *f + "'");
@@ -154,6 +158,7 @@ Invocation parse_arguments(const std::vector<std::string>& argv) {
   inv.diff_from = text("from");
   inv.diff_to = text("to");
   inv.allow_destructive = vm.count("allow-destructive") > 0;
+  inv.autogenerate = vm.count("autogenerate") > 0;
   inv.retry_pending = vm.count("retry-pending") > 0;
   inv.range = text("rev-range");
   inv.message = text("message");

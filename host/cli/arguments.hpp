@@ -25,7 +25,8 @@ struct Invocation {
   bool purge = false;
   bool no_drift = false;  ///< check --no-drift
   std::optional<std::string> diff_from, diff_to;  ///< diff --from, --to
-  bool allow_destructive = false;                 ///< diff --allow-destructive
+  bool allow_destructive = false;                 ///< diff, revision --autogenerate --allow-destructive
+  bool autogenerate = false;                      ///< revision --autogenerate
   bool retry_pending = false;
   std::optional<std::string> range;
   // Authoring (init, revision, merge).

@@ -10,11 +10,15 @@ const std::vector<Command>& command_table() {
       {"init", nullptr, cmd_init, 0, {"template"}, 1, 1,
        "init DIR [--template sqldir|cpp]",
        "scaffold a project: retort.ini and a revisions folder, or a C++ revision plugin (cpp)"},
-      {"revision", cmd_revision, nullptr, READS_CONFIG | NEEDS_GRAPH,
-       {"message", "head", "splice", "branch-label", "depends-on", "rev-id", "template"}, 0, 0,
+      // With --autogenerate it also uses a scratch database (and with
+      // --from database the database itself).
+      {"revision", cmd_revision_or_autogenerate, nullptr, READS_CONFIG | NEEDS_GRAPH,
+       {"message", "head", "splice", "branch-label", "depends-on", "rev-id", "template", "autogenerate", "from",
+        "allow-destructive"}, 0, 0,
        "revision -m MSG [--head REV [--splice]] [--branch-label L] [--depends-on R] [--rev-id ID] "
-       "[--template sqldir|cpp]",
-       "write a new revision whose parent is the current head (or --head)"},
+       "[--template sqldir|cpp] [--autogenerate [--from head|database] [--allow-destructive]]",
+       "write a new revision whose parent is the current head (or --head); --autogenerate: its steps from head "
+       "to the models, proven first"},
       {"merge", cmd_merge, nullptr, READS_CONFIG | NEEDS_GRAPH, {"message", "rev-id", "template"}, 1, 1000,
        "merge REV REV... [-m MSG] [--rev-id ID] [--template sqldir|cpp]",
        "write a revision merging heads (REV: an id, a prefix, label@head, or heads)"},

@@ -19,6 +19,9 @@ int cmd_show(App& app);
 int cmd_check(App& app);
 int cmd_schema(App& app);
 int cmd_diff(App& app);
+/// revision: with --autogenerate, cmd_autogenerate; else the authoring cmd_revision.
+int cmd_revision_or_autogenerate(App& app);
+int cmd_autogenerate(App& app);
 /// retort's own tables, which no schema description includes: the version,
 /// history and lock tables of these settings.
 std::vector<std::string> own_tables(const Settings& settings);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "host/cli/commands.hpp"
+#include "host/cli/models.hpp"
 #include "host/cli/online.hpp"
 #include "host/cli/output.hpp"
 #include "host/cli/scratch.hpp"
@@ -57,6 +58,22 @@ DriftCheck find_drift(App& app, Connection& live_connection, const std::vector<s
   check.compared = true;
   check.not_compared = schema::not_compared(expected, live);
   return check;
+}
+
+// Models ahead of the revisions (as `alembic check`): head replayed into a
+// scratch database against the models, one finding per difference.
+void find_models_ahead(App& app, std::vector<Finding>& findings) {
+  const schema::Desired models = read_models(app);
+  schema::Schema head;
+  if (!app.graph().heads().empty()) {
+    ScratchDatabase scratch(app);
+    scratch.upgrade({"heads"});
+    head = scratch.read();
+  }
+  for (const auto& d : schema::compare(head, models.schema))
+    findings.push_back({"models", d.object,
+                        "models differ from head: " + d.kind + " " + schema::change_name(d.change) + " in the models" +
+                            (d.detail.empty() ? "" : " (" + d.detail + ")") + "; run retort revision --autogenerate"});
 }
 
 // Why the schema is not compared this time, or "" to compare it.
@@ -120,11 +137,13 @@ int cmd_check(App& app) {
   DriftCheck drift;
   drift.why_not = drift_skipped_because(app, findings);
   if (drift.why_not.empty()) drift = find_drift(app, session.connection(), known, findings);
+  if (!app.settings().models.empty() && !app.invocation().no_drift) find_models_ahead(app, findings);
 
   if (app.invocation().json) {
     Json list = Json::array();
     for (const auto& f : findings) {
-      Json finding{{"kind", f.kind}, {f.kind == "drift" ? "object" : "revision", f.revision}, {"reason", f.reason}};
+      const bool on_object = f.kind == "drift" || f.kind == "models";
+      Json finding{{"kind", f.kind}, {on_object ? "object" : "revision", f.revision}, {"reason", f.reason}};
       if (!f.checksum.empty()) {
         finding["recorded_checksum"] = f.recorded_checksum;
         finding["checksum"] = f.checksum;
@@ -139,7 +158,10 @@ int cmd_check(App& app) {
                     {"schema_not_compared_because", drift.compared ? Json(nullptr) : Json(drift.why_not)},
                     {"not_compared", drift.not_compared}});
   } else {
-    if (findings.empty()) std::cout << "ok: the database is at the heads and matches the revisions\n";
+    if (findings.empty())
+      std::cout << "ok: the database is at the heads and matches the revisions"
+                << (app.settings().models.empty() || app.invocation().no_drift ? "" : ", and the revisions the models")
+                << "\n";
     for (const auto& f : findings) std::cout << f.kind << ": " << f.revision << " " << f.reason << "\n";
     if (!drift.compared) std::cout << "the schema was not compared with the revisions: " << drift.why_not << "\n";
     if (!drift.not_compared.empty()) {

@@ -7,63 +7,38 @@
 #include "host/abi/step_render.hpp"
 #include "host/cli/commands.hpp"
 #include "host/cli/declarative.hpp"
+#include "host/cli/models.hpp"
 #include "host/cli/interrupts.hpp"
 #include "host/cli/output.hpp"
+#include "host/cli/schema_plan.hpp"
 #include "host/cli/scratch.hpp"
 #include "host/errors/error.hpp"
 #include "host/log/logger.hpp"
 #include "host/schema/change_plan.hpp"
 #include "host/schema/compare.hpp"
+#include "host/schema/renames.hpp"
 
 namespace host {
 namespace {
 
-// A source of a schema: database, empty, declarative SQL files applied to a
-// scratch database, or a target of the graph whose revisions are replayed
-// into one.
-schema::Schema read_source(App& app, const std::string& source) {
+// A source of a schema: database, empty, the models, declarative SQL files
+// applied to a scratch database, or a target of the graph whose revisions
+// are replayed into one. Only the models carry rename hints.
+schema::Desired read_source(App& app, const std::string& source) {
   if (source == "empty") return {};
-  if (source == "database") return read_schema_of(*app.connect(), app.settings());
+  if (source == "database") return {read_schema_of(*app.connect(), app.settings()), {}};
+  if (source == "models") return read_models(app);
   if (source.rfind("file:", 0) == 0) {
     std::string path = source.substr(5);
     if (path.rfind("//", 0) == 0) path.erase(0, 2);  // Atlas's file://PATH
     const auto files = declarative_files(path);
     ScratchDatabase scratch(app);
     scratch.apply_files(files);
-    return scratch.read();
+    return {scratch.read(), {}};
   }
   ScratchDatabase scratch(app);
   scratch.upgrade({source});
-  return scratch.read();
-}
-
-std::string difference_line(const schema::Difference& d) {
-  return schema::change_name(d.change) + " " + d.kind + " " + d.object + (d.detail.empty() ? "" : ": " + d.detail);
-}
-
-struct RenderedStep {
-  const schema::Step* step;
-  std::vector<std::string> statements;
-};
-
-// Applies `steps` to `db` statement by statement; the first failure names its step.
-void apply(Connection& db, const std::vector<RenderedStep>& steps, const std::string& where) {
-  for (const auto& r : steps)
-    for (const auto& statement : r.statements) {
-      interrupts::check();
-      try {
-        db.execute(statement);
-      } catch (const Error& e) {
-        if (e.code() == ExitCode::interrupted_int || e.code() == ExitCode::interrupted_term) throw;
-        throw Error(ExitCode::database, "the plan failed on " + where + " at '" + schema::describe(*r.step) + "': " + e.what());
-      }
-    }
-}
-
-std::vector<RenderedStep> rendered(const Dialect& dialect, const schema::ChangePlan& plan) {
-  std::vector<RenderedStep> out;
-  for (const auto& s : plan.steps) out.push_back({&s, render_step(dialect, s)});
-  return out;
+  return {scratch.read(), {}};
 }
 
 // Every plan is applied to a scratch database holding FROM, read back and
@@ -74,19 +49,17 @@ void prove(App& app, const schema::Schema& from, const schema::Schema& to, const
   if (!build.refused.empty())
     throw Error(ExitCode::database, "diff: the FROM schema cannot be built in " + scratch.description() +
                                         " to prove the plan: " + build.refused.front());
-  apply(scratch.connection(), rendered(app.dialect(), build), scratch.description() + " (building FROM)");
+  apply_steps(scratch.connection(), rendered(app.dialect(), build), scratch.description() + " (building FROM)");
   const auto off = schema::compare(from, scratch.read());
   if (!off.empty())
     throw Error(ExitCode::database, "diff: the FROM schema cannot be rebuilt exactly in " + scratch.description() +
                                         ", so the plan cannot be proven: " + difference_line(off.front()) +
                                         (off.size() > 1 ? " (and " + std::to_string(off.size() - 1) + " more)" : ""));
-  apply(scratch.connection(), steps, scratch.description());
+  apply_steps(scratch.connection(), steps, scratch.description());
   const auto remaining = schema::compare(scratch.read(), to);
   if (remaining.empty()) return;
-  std::string lines;
-  for (const auto& d : remaining) lines += (lines.empty() ? "" : "; ") + difference_line(d);
   throw Error(ExitCode::database, "diff: the plan, applied to " + scratch.description() +
-                                      ", does not reach the target; still different: " + lines);
+                                      ", does not reach the target; still different: " + difference_lines(remaining));
 }
 
 }  // namespace
@@ -94,25 +67,19 @@ void prove(App& app, const schema::Schema& from, const schema::Schema& to, const
 int cmd_diff(App& app) {
   const std::string from_source = app.invocation().diff_from.value_or("database");
   const std::string to_source = app.invocation().diff_to.value_or("head");
-  const schema::Schema from = read_source(app, from_source);
-  const schema::Schema to = read_source(app, to_source);
+  const schema::Desired from_desired = read_source(app, from_source);
+  const schema::Desired to_desired = read_source(app, to_source);
+  const schema::Schema& from = from_desired.schema;
+  const schema::Schema& to = to_desired.schema;
+  // The models' hints rename toward them, and back from them.
+  std::vector<schema::RenameHint> renames = to_desired.renames;
+  for (const auto& h : schema::inverted(from_desired.renames)) renames.push_back(h);
   const auto differences = schema::compare(from, to);
   const auto skipped = schema::not_compared(from, to);
-  const schema::ChangePlan plan = schema::plan_changes(from, to, {app.dialect().rebuilds_tables()});
-  if (!plan.refused.empty()) {
-    std::string all;
-    for (const auto& r : plan.refused) all += (all.empty() ? "" : "; ") + r;
-    usage_error("diff " + from_source + " -> " + to_source + ": cannot plan: " + all);
-  }
-  std::vector<std::string> destructive;
-  for (const auto& s : plan.steps)
-    if (!s.destroys.empty()) destructive.push_back(schema::describe(s) + " (destroys " + s.destroys + ")");
-  if (!destructive.empty() && !app.invocation().allow_destructive) {
-    std::string all;
-    for (const auto& d : destructive) all += (all.empty() ? "" : "; ") + d;
-    usage_error("diff " + from_source + " -> " + to_source + ": the plan destroys data, pass --allow-destructive to "
-                "show it: " + all);
-  }
+  const schema::ChangePlan plan = schema::plan_changes(from, to, {app.dialect().rebuilds_tables()}, renames);
+  const std::string what = "diff " + from_source + " -> " + to_source;
+  refuse_unplanned(plan, what);
+  refuse_destructive(plan, what, app.invocation().allow_destructive);
   const auto steps = rendered(app.dialect(), plan);
   if (!steps.empty()) prove(app, from, to, steps);
 
@@ -131,10 +98,7 @@ int cmd_diff(App& app) {
     std::cout << "-- retort diff --from " << from_source << " --to " << to_source << " (" << app.dialect().name()
               << ")\n";
     if (steps.empty()) std::cout << "-- no differences\n";
-    for (const auto& r : steps) {
-      if (!r.step->destroys.empty()) std::cout << "-- destroys: " << r.step->destroys << "\n";
-      for (const auto& statement : r.statements) std::cout << statement << ";\n";
-    }
+    std::cout << script_of(steps);
     if (!skipped.empty()) {
       std::cout << "-- not compared (retort does not read them):";
       for (const auto& o : skipped) std::cout << " " << o << (&o == &skipped.back() ? "" : ",");

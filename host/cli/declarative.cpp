@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "host/cli/interrupts.hpp"
@@ -33,7 +34,43 @@ int line_of(const std::string& text, std::size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
+// The first identifier of `text` (after spaces), its quotes removed.
+std::string leading_name(const std::string& text) {
+  static const std::regex name(R"(^\s*[`"\[]?([A-Za-z_][A-Za-z0-9_$]*))");
+  std::smatch m;
+  return std::regex_search(text, m, name) ? m[1].str() : "";
+}
+
 }  // namespace
+
+std::vector<schema::RenameHint> declared_renames(const std::vector<fs::path>& files) {
+  static const std::regex create_table(R"(^\s*CREATE\s+(?:TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?)",
+                                       std::regex::icase);
+  static const std::regex hint(R"(--\s*retort:renamed_from\s+[`"]?([A-Za-z_][A-Za-z0-9_$]*))");
+  std::vector<schema::RenameHint> hints;
+  for (const auto& file : files) {
+    std::istringstream lines(read_all(file));
+    std::string table;
+    int number = 0;
+    for (std::string line; std::getline(lines, line);) {
+      ++number;
+      std::smatch create, h;
+      const bool creates = std::regex_search(line, create, create_table);
+      if (creates) table = leading_name(create.suffix().str());
+      if (!std::regex_search(line, h, hint)) {
+        if (!creates && line.find(';') != std::string::npos) table.clear();  // the statement ended
+        continue;
+      }
+      const std::string where = "file:" + file.string() + ":" + std::to_string(number);
+      if (table.empty()) usage_error(where + ": retort:renamed_from outside a CREATE TABLE statement");
+      const std::string column = creates ? "" : leading_name(line.substr(0, static_cast<std::size_t>(h.position(0))));
+      if (!creates && column.empty()) usage_error(where + ": retort:renamed_from on a line that names no column");
+      hints.push_back({table, column, h[1].str()});
+      if (line.find(';') != std::string::npos) table.clear();
+    }
+  }
+  return hints;
+}
 
 std::vector<fs::path> declarative_files(const std::string& path) {
   std::error_code ec;

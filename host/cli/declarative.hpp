@@ -10,6 +10,7 @@
 
 #include "host/abi/connection.hpp"
 #include "host/abi/dialect.hpp"
+#include "host/schema/schema.hpp"
 
 namespace host {
 
@@ -21,6 +22,12 @@ std::vector<std::filesystem::path> declarative_files(const std::string& path);
 
 /// Runs every statement of `files` in order on `db`, split by the dialect;
 /// the first failure names its file, statement number and line (exit 1).
+/// The rename hints written in `files` as `-- retort:renamed_from OLD`: on
+/// a CREATE TABLE line the table's, on a later line of that statement the
+/// column's whose name starts the line. A hint outside a CREATE TABLE, or
+/// with no name, is a usage error naming its file and line.
+std::vector<schema::RenameHint> declared_renames(const std::vector<std::filesystem::path>& files);
+
 void apply_declarative(Connection& db, const Dialect& dialect, const std::vector<std::filesystem::path>& files,
                        const std::string& where);
 

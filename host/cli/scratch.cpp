@@ -126,7 +126,11 @@ ScratchDatabase::~ScratchDatabase() {
   }
 }
 
-void ScratchDatabase::upgrade(const std::vector<std::string>& targets) {
+void ScratchDatabase::upgrade(const std::vector<std::string>& targets) { run(true, targets); }
+
+void ScratchDatabase::downgrade(const std::string& target) { run(false, {target}); }
+
+void ScratchDatabase::run(bool up, const std::vector<std::string>& targets) {
   // The scratch's own retort tables stay in its default schema: another
   // (version_table_schema) need not exist there, and on MariaDB it would be
   // a database of the server, maybe the live one.
@@ -143,11 +147,13 @@ void ScratchDatabase::upgrade(const std::vector<std::string>& targets) {
   options.step_level = Level::debug;
   options.checkpoint = [] { interrupts::check(); };
   for (const std::string& target : targets) {
-    Plan plan = plan_upgrade(app_.graph(), store.versions(), target);
+    Plan plan = up ? plan_upgrade(app_.graph(), store.versions(), target)
+                   : plan_downgrade(app_.graph(), store.versions(), target);
     try {
       Runner(app_.dialect(), collector, books, sink, options).run(plan);
     } catch (const Error& e) {
-      throw Error(e.code(), "replaying the revisions into " + description_ + " failed: " + e.what());
+      throw Error(e.code(), std::string(up ? "replaying" : "reverting") + " the revisions " + (up ? "into " : "in ") +
+                                description_ + " failed: " + e.what());
     }
   }
 }

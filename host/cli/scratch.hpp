@@ -33,6 +33,8 @@ class ScratchDatabase {
   /// Runs the upgrades to each of `targets` in turn ("heads", revision ids),
   /// as `upgrade` would on an empty database, logging each revision at debug.
   void upgrade(const std::vector<std::string>& targets);
+  /// Runs the downgrades from where upgrade() left it to `target`.
+  void downgrade(const std::string& target);
   /// Runs the statements of declarative SQL files (declarative_files()).
   void apply_files(const std::vector<std::filesystem::path>& files);
   /// The scratch database's schema, without retort's own tables.
@@ -42,6 +44,7 @@ class ScratchDatabase {
   const std::string& description() const { return description_; }
 
  private:
+  void run(bool up, const std::vector<std::string>& targets);
   void open_given(const Url& url);
   void create_on_server();
   void empty_given();

@@ -38,6 +38,10 @@ void apply_environment(Settings& settings, const Environment& environment,
     settings.database_url = *fallback;
   }
   if (auto url = lookup(environment, "RETORT_SCRATCH_URL")) settings.scratch_url = *url;
+  if (auto list = lookup(environment, "RETORT_MODELS")) {
+    settings.models.clear();
+    for (const auto& entry : split_path_list(*list)) settings.models.push_back(anchored_path(entry, cwd));
+  }
   if (auto list = lookup(environment, "RETORT_PLUGIN_PATH")) {
     std::vector<std::string> paths;
     for (const auto& entry : split_path_list(*list)) paths.push_back(anchored_path(entry, cwd));
@@ -77,6 +81,10 @@ void apply_command_line(Settings& settings, const CommandLine& command_line,
   if (command_line.log_file) {
     settings.log_file =
         command_line.log_file->empty() ? "" : anchored_path(*command_line.log_file, cwd);
+  }
+  if (!command_line.models.empty()) {
+    settings.models.clear();
+    for (const auto& path : command_line.models) settings.models.push_back(anchored_path(path, cwd));
   }
   for (const auto& argument : command_line.x_args) {
     settings.x_args.push_back(parsed_x_argument(argument));

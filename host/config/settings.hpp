@@ -16,6 +16,7 @@ struct CommandLine {
   std::optional<std::string> config_file, url, log_level, log_format, log_file;
   std::vector<std::string> plugin_paths;
   std::vector<std::string> x_args;  ///< "KEY=VALUE", as given to -x
+  std::vector<std::string> models;  ///< --models (repeatable); replaces the file's and the environment's
 };
 
 /// Everything the rest of the host needs to know. Paths are absolute.
@@ -27,9 +28,12 @@ struct Settings {
   std::string version_table = "retort_version";
   std::string version_table_schema;
   std::string history_table = "retort_history";
-  /// Where scratch databases are made (schema, diff, drift in check): a
-  /// server URL whose user may CREATE DATABASE; "" for the database_url's server.
+  /// An empty database used as the scratch database (diff, drift in check,
+  /// models), emptied after use; "" to create one on database_url's server.
   std::string scratch_url;
+  /// The desired schema: models plugins (.so) and declarative .sql files or
+  /// folders; --models, RETORT_MODELS (a path list) or `models` (repeatable).
+  std::vector<std::string> models;
   bool transaction_per_migration = true;
   double lock_timeout = 60;                                 ///< seconds, > 0
   std::string lock = "advisory";                            ///< advisory | table | none

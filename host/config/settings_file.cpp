@@ -19,6 +19,7 @@ const std::vector<IniKey> known_keys = {
     {"retort.version_table_schema"},
     {"retort.history_table"},
     {"retort.scratch_url"},
+    {"retort.models", true},
     {"retort.transaction_per_migration"},
     {"retort.lock_timeout"},
     {"retort.lock"},
@@ -52,6 +53,8 @@ class FileLayer {
       settings_.version_table_schema = value;
     } else if (key == "retort.history_table") {
       settings_.history_table = value;
+    } else if (key == "retort.models") {
+      settings_.models.push_back(anchored_path(value, folder_));
     } else if (key == "retort.scratch_url") {
       settings_.scratch_url = value;
     } else if (key == "retort.transaction_per_migration") {

@@ -10,14 +10,14 @@
 # dropped, and a hung plugin is cut off after 3 seconds.
 
 _retort_commands="init revision merge upgrade downgrade stamp current heads branches history show check diff schema plugins"
-_retort_global_options="-c --config --url --plugin-path -x --x-argument --log-level --log-format --format
+_retort_global_options="-c --config --url --plugin-path --models -x --x-argument --log-level --log-format --format
   --allow-untrusted-plugins -h --help --version"
 
 # The options each command takes besides the global ones.
 _retort_command_options() {
   case $1 in
     init) echo "--template" ;;
-    revision) echo "-m --message --head --splice --branch-label --depends-on --rev-id --template" ;;
+    revision) echo "-m --message --head --splice --branch-label --depends-on --rev-id --template --autogenerate --from --allow-destructive" ;;
     merge) echo "-m --message --rev-id --template" ;;
     upgrade) echo "--sql --output --retry-pending" ;;
     downgrade) echo "--sql --output --retry-pending" ;;
@@ -76,7 +76,7 @@ _retort() {
         context+=("$word" "${words[i + 1]}")
         ((i++))
         ;;
-      --url | -x | --x-argument | --log-level | --log-format | --format | --output | -r | --rev-range | \
+      --url | --models | -x | --x-argument | --log-level | --log-format | --format | --output | -r | --rev-range | \
         -m | --message | --head | --branch-label | --depends-on | --rev-id | --template | --from | --to)
         ((i++))
         ;;
@@ -89,7 +89,7 @@ _retort() {
   done
 
   case $prev in
-    -c | --config | --output)
+    -c | --config | --output | --models)
       compopt -o filenames 2>/dev/null
       mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       return 0

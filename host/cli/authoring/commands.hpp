@@ -3,6 +3,7 @@
 #pragma once
 
 #include "host/cli/app.hpp"
+#include "host/cli/authoring/revision_destination.hpp"
 
 namespace host {
 
@@ -10,5 +11,15 @@ namespace host {
 int cmd_init(const Invocation& invocation);
 int cmd_revision(App& app);
 int cmd_merge(App& app);
+
+/// What `retort revision` would write, before it is written: its id, message,
+/// parents, labels and dependencies from the command line and the graph.
+Revision new_revision(App& app);
+/// Writes `text` as `revision`'s file in its destination (revision.origin
+/// set), after checking it joins the graph; prints the path (or JSON).
+void write_revision_file(App& app, Revision& revision, const RevisionDestination& destination,
+                         const std::string& text);
+/// Where `revision` goes: the folder of its parent's sqldir, or --template's.
+RevisionDestination revision_destination(App& app, const Revision& revision);
 
 }  // namespace host

@@ -76,27 +76,32 @@ void check_it_joins(const Graph& graph, const Revision& candidate) {
   Graph joined(std::move(all));
 }
 
-RevisionDestination destination_of(App& app, const Revision& revision) {
-  const Revision* parent =
-      revision.down_revisions.empty() ? nullptr : app.graph().find(revision.down_revisions.front());
-  return choose_destination(app.settings(), app.invocation().template_name, parent);
-}
-
-// Writes the revision and prints the path.
 int write_revision(App& app, Revision& revision, const RevisionDestination& destination) {
-  revision.origin = (destination.folder / revision_file_name(revision, destination.language)).string();
-  check_it_joins(app.graph(), revision);
-  write_new_file(revision.origin, revision_file_text(revision, destination.language));
-  if (app.invocation().json)
-    print_json(Json{{"revision", revision.id}, {"down_revisions", revision.down_revisions}, {"path", revision.origin}});
-  else
-    std::cout << revision.origin << "\n";
+  write_revision_file(app, revision, destination,
+                      revision_file_text(revision, destination.language));
   return 0;
 }
 
 }  // namespace
 
-int cmd_revision(App& app) {
+RevisionDestination revision_destination(App& app, const Revision& revision) {
+  const Revision* parent =
+      revision.down_revisions.empty() ? nullptr : app.graph().find(revision.down_revisions.front());
+  return choose_destination(app.settings(), app.invocation().template_name, parent);
+}
+
+void write_revision_file(App& app, Revision& revision, const RevisionDestination& destination,
+                         const std::string& text) {
+  revision.origin = (destination.folder / revision_file_name(revision, destination.language)).string();
+  check_it_joins(app.graph(), revision);
+  write_new_file(revision.origin, text);
+  if (app.invocation().json)
+    print_json(Json{{"revision", revision.id}, {"down_revisions", revision.down_revisions}, {"path", revision.origin}});
+  else
+    std::cout << revision.origin << "\n";
+}
+
+Revision new_revision(App& app) {
   const Invocation& inv = app.invocation();
   const Graph& graph = authoring_graph(app);
   Revision revision;
@@ -109,8 +114,14 @@ int cmd_revision(App& app) {
       usage_error("--branch-label '" + printable(label) + "' is not a label: 1 to 64 of [A-Za-z0-9_-]");
   for (const auto& dependency : inv.depends_on)
     for (const auto& id : named_ids(graph, dependency, "--depends-on")) revision.depends_on.push_back(id);
+  return revision;
+}
 
-  RevisionDestination destination = destination_of(app, revision);
+int cmd_revision(App& app) {
+  const Invocation& inv = app.invocation();
+  Revision revision = new_revision(app);
+  const Graph& graph = app.graph();
+  RevisionDestination destination = revision_destination(app, revision);
   // A C++ project's graph comes from the built plugin; a source written
   // since the last build would be missed and the new revision would fork.
   if (!inv.head && destination.language == RevisionLanguage::cpp)
@@ -141,7 +152,7 @@ int cmd_merge(App& app) {
   std::string fallback;
   for (const auto& id : revision.down_revisions) fallback += (fallback.empty() ? "merge " : ", ") + id;
   revision.message = inv.message ? one_line(*inv.message) : fallback;
-  return write_revision(app, revision, destination_of(app, revision));
+  return write_revision(app, revision, revision_destination(app, revision));
 }
 
 }  // namespace host

@@ -100,6 +100,10 @@ std::string revision_file_text(const Revision& revision, RevisionLanguage langua
   return fill_template(template_text("revision.cpp"), {{"id", revision.id}, {"chain", cpp_chain(revision)}});
 }
 
+std::string sql_revision_text(const Revision& revision, const std::string& upgrade, const std::string& downgrade) {
+  return sql_header(revision) + "-- retort:upgrade\n" + upgrade + "\n-- retort:downgrade\n" + downgrade;
+}
+
 std::string one_line(std::string_view text) { return retort::text::one_line(text); }
 
 void write_new_file(const std::filesystem::path& path, const std::string& text) {

@@ -31,6 +31,10 @@ std::string revision_file_name(const Revision& revision, RevisionLanguage langua
 /// the message must be one line (see one_line).
 std::string revision_file_text(const Revision& revision, RevisionLanguage language);
 
+/// A .sql revision file with its scripts written: the header, then
+/// `upgrade` and `downgrade` (each ending in a newline) in their sections.
+std::string sql_revision_text(const Revision& revision, const std::string& upgrade, const std::string& downgrade);
+
 /// `text` with every run of control characters (newlines included) turned
 /// into one space and the ends trimmed: a message fits one header line.
 std::string one_line(std::string_view text);
