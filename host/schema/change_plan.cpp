@@ -75,6 +75,7 @@ class Planner {
 
   ChangePlan run() {
     if (rules_.rebuilds_tables) find_rebuilds();
+    find_replacements();
     drop_views();
     drop_table_objects();
     drop_tables();
@@ -112,6 +113,25 @@ class Planner {
   }
   bool rebuilt(const std::string& table) const { return rebuilt_.count(table) > 0; }
 
+  // Columns whose new type no engine converts to are dropped and added
+  // again (alter_column). Found first, so that the indexes and constraints
+  // on them are dropped before them and made again after: dropping a column
+  // does not take them on every engine (MariaDB narrows a multi-column
+  // index or unique to the columns left, which then has the name the
+  // recreated one needs).
+  void find_replacements() {
+    for (const Table& b : to_.tables) {
+      const Table* a = find_named(from_.tables, b.name);
+      if (!a || rebuilt(b.name)) continue;
+      for (const Column& c : b.columns) {
+        const Column* was = find_named(a->columns, c.name);
+        if (was && was->type != c.type && !convertible(was->type, c.type) && was->autoincrement == c.autoincrement &&
+            was->generated == c.generated)
+          replaced_.insert(b.name + "." + c.name);
+      }
+    }
+  }
+
   void drop_views() {
     for (const View& v : from_.views) {
       const View* target = find_named(to_.views, v.name);
@@ -131,7 +151,7 @@ class Planner {
       const Table* b = find_named(to_.tables, a.name);
       for (const ForeignKey& f : a.foreign_keys) {
         const ForeignKey* kept = b ? find_key(b->foreign_keys, constraint_key(f)) : nullptr;
-        if (kept && *kept == f) continue;
+        if (kept && *kept == f && !lost(a.name, f.columns)) continue;
         if (!b || rebuilt(a.name)) continue;  // goes with its table
         Step s = step(Kind::drop_foreign_key, a.name);
         s.foreign_key = f;
@@ -141,7 +161,8 @@ class Planner {
     }
     for (const Index& i : from_.indexes) {
       const Index* target = find_named(to_.indexes, i.name);
-      if ((target && *target == i) || !find_named(to_.tables, i.table) || rebuilt(i.table)) continue;
+      if ((target && *target == i && !lost(i.table, i.entries)) || !find_named(to_.tables, i.table) || rebuilt(i.table))
+        continue;
       Step s = step(Kind::drop_index, i.table);
       s.index = i;
       s.name = i.name;
@@ -152,7 +173,7 @@ class Planner {
       if (!b || rebuilt(a.name)) continue;
       for (const Unique& u : a.uniques) {
         const Unique* kept = find_key(b->uniques, constraint_key(u));
-        if (kept && *kept == u) continue;
+        if (kept && *kept == u && !lost(a.name, u.columns)) continue;
         Step s = step(Kind::drop_unique, a.name);
         s.unique = u;
         s.name = u.name;
@@ -327,7 +348,7 @@ class Planner {
                       " cannot be converted, so the column is replaced)";
       add(drop);
       add_column(table, now);
-      replaced_.insert(table + "." + now.name);  // its indexes and constraints went with it
+      replaced_.insert(table + "." + now.name);  // find_replacements found it: its indexes and constraints went first
       return;
     }
     Step s = step(Kind::alter_column, table);
@@ -399,7 +420,7 @@ class Planner {
   const Schema& from_;
   const Schema& to_;
   const PlanRules& rules_;
-  // Whether an index or constraint of `table` on `columns` went with a replaced column.
+  // Whether an index or constraint of `table` on `columns` is on a replaced column: dropped before it, made again after.
   bool lost(const std::string& table, const std::vector<std::string>& columns) const {
     for (const auto& c : columns)
       if (replaced_.count(table + "." + c)) return true;

@@ -64,6 +64,21 @@ TEST(SchemaPlan, WideningIsSafeNarrowingAndNotNullAreMarked) {
   EXPECT_THAT(plan.steps[3].destroys, ::testing::HasSubstr("NULL"));
 }
 
+// MariaDB narrows a multi-column index or unique to the columns a dropped
+// column leaves, under the same name: those on a replaced column must be
+// dropped before it and made again after, not assumed gone with it.
+TEST(SchemaPlan, AReplacedColumnsIndexesAndConstraintsAreDroppedBeforeItAndMadeAgainAfter) {
+  Schema from, to;
+  from.tables = {{"t", {col("id", "integer", false), col("d", "date"), col("n", "integer")}, {"id"}, {}, {{"uq_t", {"n", "d"}}}, {}}};
+  from.indexes = {{"ix_t", "t", {"id", "d"}, false, ""}, {"ix_t_n", "t", {"n"}, false, ""}};
+  to = from;
+  to.tables[0].columns[1] = col("d", "integer");  // a date becomes a number: no engine converts it
+  const ChangePlan plan = plan_changes(from, to);
+  EXPECT_TRUE(plan.refused.empty());
+  EXPECT_EQ(described(plan), (std::vector<std::string>{"drop index ix_t", "drop unique t.uq_t", "drop column t.d !",
+                                                       "add column t.d", "add unique t.uq_t", "create index ix_t"}));
+}
+
 TEST(SchemaPlan, WhatTheVocabularyCannotSayIsRefusedNotApproximated) {
   Schema from, to;
   from.tables = {{"t", {col("id", "integer", false), col("c", "integer")}, {"id"}, {}, {}, {}}};
