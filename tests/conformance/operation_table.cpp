@@ -96,7 +96,7 @@ std::vector<operation_row> build_table() {
   row("drop_foreign_key", [](retort::ops& o) { o.drop_foreign_key("conf_users", "fk_conf_users_manager"); },
       {{"sqlite", refused(RETORT_ERROR_USAGE, "SQLite cannot drop_foreign_key on an existing table (drop_foreign_key conf_users): declare constraints in create_table, or rebuild the table with create_table + execute(INSERT … SELECT) + drop_table + rename_table")},
        {"postgresql", sql({R"(ALTER TABLE "conf_users" DROP CONSTRAINT "fk_conf_users_manager")"})},
-       {"mariadb", sql({R"(ALTER TABLE `conf_users` DROP FOREIGN KEY `fk_conf_users_manager`)"})}});
+       {"mariadb", sql({R"(ALTER TABLE `conf_users` DROP FOREIGN KEY `fk_conf_users_manager`, DROP INDEX IF EXISTS `fk_conf_users_manager`)"})}});
 
   row("drop_unique", [](retort::ops& o) { o.drop_unique("conf_users", "uq_conf_users_email_status"); },
       {{"sqlite", refused(RETORT_ERROR_USAGE, "SQLite cannot drop_unique on an existing table (drop_unique conf_users): declare constraints in create_table, or rebuild the table with create_table + execute(INSERT … SELECT) + drop_table + rename_table")},

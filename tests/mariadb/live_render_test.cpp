@@ -156,3 +156,42 @@ TEST_F(MariadbLiveRender, QuotedLiteralsRoundTripThroughTheServer) {
   plugin_.dialect().quote_literal(str(nasty), &sink);
   EXPECT_EQ(s->value("SELECT " + quoted), nasty);
 }
+
+// MariaDB makes an index for a foreign key that has none to use, named
+// after the key, and keeps it after DROP FOREIGN KEY; introspection counts
+// it as part of the key. drop_foreign_key takes it too, so adding a key and
+// dropping it leaves the table as it was; an index that was there before
+// the key, which the key used, stays.
+TEST_F(MariadbLiveRender, DroppingAForeignKeyDropsTheIndexMariadbMadeForItOnly) {
+  auto s = open();
+  ASSERT_TRUE(s);
+  const std::string parent = table("fk_parent"), child = table("fk_child");
+  ASSERT_TRUE(s->execute("CREATE TABLE `" + parent + "` (id INT PRIMARY KEY)").ok());
+  ASSERT_TRUE(s->execute("CREATE TABLE `" + child + "` (id INT PRIMARY KEY, a INT, b INT, KEY ix_b (b))").ok());
+  for (const char* column_name : {"a", "b"}) {
+    retort_str columns[] = {str(column_name)}, referenced[] = {str("id")};
+    retort_op add = op(RETORT_OP_ADD_FOREIGN_KEY, child);
+    const std::string name = child.substr(0, 50) + "_" + column_name;  // foreign key names are per database
+    add.name = str(name);
+    add.index_columns = columns;
+    add.index_column_count = 1;
+    add.references_table = str(parent);
+    add.references_columns = referenced;
+    add.references_column_count = 1;
+    apply(*s, add);
+  }
+  const auto has_index = [&](const std::string& name) {
+    return s->value("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
+                    "AND TABLE_NAME = '" + child + "' AND INDEX_NAME = '" + name + "'") != "0";
+  };
+  const std::string fk_a = child.substr(0, 50) + "_a", fk_b = child.substr(0, 50) + "_b";
+  EXPECT_TRUE(has_index(fk_a));
+  EXPECT_FALSE(has_index(fk_b)) << "the key on b uses ix_b";
+  for (const std::string& name : {fk_a, fk_b}) {
+    retort_op drop = op(RETORT_OP_DROP_FOREIGN_KEY, child);
+    drop.name = str(name);
+    apply(*s, drop);
+  }
+  EXPECT_FALSE(has_index(fk_a));
+  EXPECT_TRUE(has_index("ix_b"));
+}

@@ -190,11 +190,19 @@ class mariadb_renderer final : public sql_renderer {
   void rename_table(const retort_op& op, const statement_out& out) const override { out(mariadb::rename_table(op)); }
   void create_index(const retort_op& op, const statement_out& out) const override { out(mariadb::create_index(op)); }
   void drop_index(const retort_op& op, const statement_out& out) const override { out(mariadb::drop_index(op)); }
+  // A foreign key goes with the index MariaDB made for it when it was added
+  // (named after the key), which introspection counts as part of the key:
+  // so add_foreign_key then drop_foreign_key leaves the table as it was,
+  // and a diff that drops a key reaches its target. IF EXISTS: a key added
+  // where an index of its columns already was made none.
   void drop_constraint(const retort_op& op, const statement_out& out) const override {
-    const char* what = op.kind == RETORT_OP_DROP_FOREIGN_KEY ? " DROP FOREIGN KEY "
-                       : op.kind == RETORT_OP_DROP_UNIQUE    ? " DROP INDEX "
-                                                             : " DROP CONSTRAINT ";
-    out("ALTER TABLE " + table_of(op) + what + quote_identifier(required_name(op.name, op, "constraint name")));
+    const std::string name = quote_identifier(required_name(op.name, op, "constraint name"));
+    if (op.kind == RETORT_OP_DROP_FOREIGN_KEY) {
+      out("ALTER TABLE " + table_of(op) + " DROP FOREIGN KEY " + name + ", DROP INDEX IF EXISTS " + name);
+      return;
+    }
+    const char* what = op.kind == RETORT_OP_DROP_UNIQUE ? " DROP INDEX " : " DROP CONSTRAINT ";
+    out("ALTER TABLE " + table_of(op) + what + name);
   }
 };
 
