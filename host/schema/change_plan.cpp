@@ -144,15 +144,49 @@ class Planner {
     }
   }
 
+  // Whether index `i` of a table that stays in place is dropped.
+  bool drops(const Index& i) const {
+    const Index* target = find_named(to_.indexes, i.name);
+    return !(target && *target == i && !lost(i.table, i.entries)) && find_named(to_.tables, i.table) &&
+           !rebuilt(i.table);
+  }
+  // Whether unique `u` of `a`, a table that stays in place as `b`, is dropped.
+  bool drops(const Table& a, const Table& b, const Unique& u) const {
+    const Unique* kept = find_key(b.uniques, constraint_key(u));
+    return !(kept && *kept == u && !lost(a.name, u.columns));
+  }
+  // Whether an engine may hold foreign key `f` up with an index on
+  // `columns`: they start with the key's columns, in order (InnoDB's rule).
+  static bool may_stand_on(const ForeignKey& f, const std::vector<std::string>& columns) {
+    return columns.size() >= f.columns.size() && std::equal(f.columns.begin(), f.columns.end(), columns.begin());
+  }
+  // Whether kept foreign key `f` of `a` stands on an index or unique that
+  // is dropped. MariaDB refuses to drop the index a key uses ("needed in a
+  // foreign key constraint"), so the key is dropped first and added again
+  // after; the planner knows no engine, so it does so wherever tables are
+  // altered in place (SQLite, which rebuilds them, needs no such index).
+  bool stands_on_a_dropped_index(const Table& a, const Table& b, const ForeignKey& f) const {
+    if (rules_.rebuilds_tables) return false;
+    for (const Index& i : from_.indexes)
+      if (i.table == a.name && may_stand_on(f, i.entries) && drops(i)) return true;
+    for (const Unique& u : a.uniques)
+      if (may_stand_on(f, u.columns) && drops(a, b, u)) return true;
+    return false;
+  }
+
   // On tables that stay: foreign keys first (they may point at a dropped
-  // table or a unique about to go), then indexes, uniques and checks.
+  // table or a unique about to go, or stand on an index about to go), then
+  // indexes, uniques and checks.
   void drop_table_objects() {
     for (const Table& a : from_.tables) {
       const Table* b = find_named(to_.tables, a.name);
       for (const ForeignKey& f : a.foreign_keys) {
         const ForeignKey* kept = b ? find_key(b->foreign_keys, constraint_key(f)) : nullptr;
-        if (kept && *kept == f && !lost(a.name, f.columns)) continue;
         if (!b || rebuilt(a.name)) continue;  // goes with its table
+        if (kept && *kept == f && !lost(a.name, f.columns)) {
+          if (!stands_on_a_dropped_index(a, *b, f)) continue;
+          lifted_.insert(a.name + "." + constraint_key(f));
+        }
         Step s = step(Kind::drop_foreign_key, a.name);
         s.foreign_key = f;
         s.name = f.name;
@@ -160,9 +194,7 @@ class Planner {
       }
     }
     for (const Index& i : from_.indexes) {
-      const Index* target = find_named(to_.indexes, i.name);
-      if ((target && *target == i && !lost(i.table, i.entries)) || !find_named(to_.tables, i.table) || rebuilt(i.table))
-        continue;
+      if (!drops(i)) continue;
       Step s = step(Kind::drop_index, i.table);
       s.index = i;
       s.name = i.name;
@@ -172,8 +204,7 @@ class Planner {
       const Table* b = find_named(to_.tables, a.name);
       if (!b || rebuilt(a.name)) continue;
       for (const Unique& u : a.uniques) {
-        const Unique* kept = find_key(b->uniques, constraint_key(u));
-        if (kept && *kept == u && !lost(a.name, u.columns)) continue;
+        if (!drops(a, *b, u)) continue;
         Step s = step(Kind::drop_unique, a.name);
         s.unique = u;
         s.name = u.name;
@@ -399,7 +430,7 @@ class Planner {
       for (const ForeignKey& f : b.foreign_keys) {
         if ((!a && rules_.rebuilds_tables) || rebuilt(b.name)) continue;  // declared by create_table or the rebuild
         const ForeignKey* was = a ? find_key(a->foreign_keys, constraint_key(f)) : nullptr;
-        if (was && *was == f && !lost(b.name, f.columns)) continue;
+        if (was && *was == f && !lost(b.name, f.columns) && !lifted_.count(b.name + "." + constraint_key(f))) continue;
         Step s = step(Kind::add_foreign_key, b.name);
         s.foreign_key = f;
         add(s);
@@ -429,6 +460,7 @@ class Planner {
 
   ChangePlan plan_;
   std::set<std::string> rebuilt_;
+  std::set<std::string> lifted_;    // "table.key" of foreign keys dropped around an index they stand on
   std::set<std::string> replaced_;  // "table.column" dropped and added again with another type
 };
 

@@ -79,6 +79,28 @@ TEST(SchemaPlan, AReplacedColumnsIndexesAndConstraintsAreDroppedBeforeItAndMadeA
                                                        "add column t.d", "add unique t.uq_t", "create index ix_t"}));
 }
 
+// MariaDB refuses to drop an index a foreign key uses (one that starts
+// with the key's columns): the key is dropped around it, where tables are
+// altered in place; an index it cannot stand on is dropped alone.
+TEST(SchemaPlan, AForeignKeyIsDroppedAndAddedAgainAroundAnIndexItMayStandOn) {
+  Schema from, to;
+  from.tables = {{"p", {col("id", "integer", false)}, {"id"}, {}, {}, {}},
+                 {"c", {col("id", "integer", false), col("p_id", "integer"), col("n", "integer")}, {"id"},
+                  {{"fk_c_p", {"p_id"}, "p", {"id"}, "CASCADE", ""}}, {{"uq_c", {"p_id", "n"}}}, {}}};
+  from.indexes = {{"ix_c", "c", {"p_id"}, false, ""}, {"ix_c_n", "c", {"n", "p_id"}, false, ""}};
+  sort_schema(from);
+  to = from;
+  to.tables[0].uniques.clear();  // c
+  to.indexes.clear();
+  EXPECT_EQ(described(plan_changes(from, to)),
+            (std::vector<std::string>{"drop foreign key c.fk_c_p", "drop index ix_c", "drop index ix_c_n",
+                                      "drop unique c.uq_c", "add foreign key c.fk_c_p"}));
+  Schema fewer_indexes = from;  // SQLite drops an index in place, and its keys need none
+  fewer_indexes.indexes.clear();
+  EXPECT_EQ(described(plan_changes(from, fewer_indexes, {true})),
+            (std::vector<std::string>{"drop index ix_c", "drop index ix_c_n"}));
+}
+
 TEST(SchemaPlan, WhatTheVocabularyCannotSayIsRefusedNotApproximated) {
   Schema from, to;
   from.tables = {{"t", {col("id", "integer", false), col("c", "integer")}, {"id"}, {}, {}, {}}};
