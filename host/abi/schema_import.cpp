@@ -32,10 +32,15 @@ schema::Column column_of(const retort_column& c) {
 schema::Table table_of(const retort_op& op) {
   schema::Table t;
   t.name = text(op.table);
+  try {
+    for (const retort_column* c : retort::primary_key_columns(op.columns, op.column_count, "create_table " + t.name))
+      t.primary_key.push_back(text(c->name));  // in key order
+  } catch (const retort::failure& e) {
+    plugin_error(std::string("the schema described ") + e.what());
+  }
   for (std::size_t i = 0; i < op.column_count; ++i) {
     const retort_column& c = *op.columns[i];
     t.columns.push_back(column_of(c));
-    if (c.flags & RETORT_COLUMN_PRIMARY_KEY) t.primary_key.push_back(text(c.name));
     // A column's own UNIQUE or REFERENCES: an unnamed table constraint.
     if (c.flags & RETORT_COLUMN_UNIQUE) t.uniques.push_back({"", {text(c.name)}});
     if (c.references_table.size)

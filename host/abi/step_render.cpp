@@ -29,13 +29,16 @@ class OpBuilder {
     o.alter_nullable = RETORT_ALTER_KEEP;
     return o;
   }
-  retort_column column(const schema::Column& c, bool in_key) {
+  // `key_position`: the column's place in the primary key, from 1; 0 when not in it.
+  retort_column column(const schema::Column& c, std::uint32_t key_position) {
+    const bool in_key = key_position > 0;
     retort_column out{};
     out.struct_size = sizeof out;
     out.name = keep(c.name);
     out.type = keep(c.type);
     if (!c.nullable || in_key) out.flags |= RETORT_COLUMN_NOT_NULL;
     if (in_key) out.flags |= RETORT_COLUMN_PRIMARY_KEY;
+    out.key_position = key_position;
     if (c.autoincrement) out.flags |= RETORT_COLUMN_AUTOINCREMENT;
     if (c.default_sql) out.default_sql = keep(*c.default_sql);
     if (!c.generated.empty()) out.generated_sql = keep(c.generated);
@@ -90,16 +93,17 @@ class OpBuilder {
   std::deque<std::vector<const retort_op*>> constraint_pointers_;
 };
 
-bool in_key(const schema::Table& t, const std::string& column) {
-  for (const auto& k : t.primary_key)
-    if (k == column) return true;
-  return false;
+// The column's place in `t`'s primary key, from 1; 0 when not in it.
+std::uint32_t key_position(const schema::Table& t, const std::string& column) {
+  for (std::size_t i = 0; i < t.primary_key.size(); ++i)
+    if (t.primary_key[i] == column) return static_cast<std::uint32_t>(i + 1);
+  return 0;
 }
 
 retort_op create_table(OpBuilder& b, const schema::Table& t) {
   retort_op o = b.op(RETORT_OP_CREATE_TABLE, t.name);
   std::vector<retort_column> columns;
-  for (const auto& c : t.columns) columns.push_back(b.column(c, in_key(t, c.name)));
+  for (const auto& c : t.columns) columns.push_back(b.column(c, key_position(t, c.name)));
   b.set_columns(o, std::move(columns));
   std::vector<retort_op> constraints;
   for (const auto& f : t.foreign_keys) constraints.push_back(b.foreign_key(t.name, f));
@@ -121,7 +125,7 @@ retort_op op_of(OpBuilder& b, const schema::Step& s) {
     case Kind::drop_table: return b.op(RETORT_OP_DROP_TABLE, s.table);
     case Kind::add_column: {
       retort_op o = b.op(RETORT_OP_ADD_COLUMN, s.table);
-      b.set_columns(o, {b.column(s.column, false)});
+      b.set_columns(o, {b.column(s.column, 0)});
       return o;
     }
     case Kind::drop_column: return named(b, RETORT_OP_DROP_COLUMN, s);

@@ -213,6 +213,27 @@ std::vector<operation_row> build_table() {
        {"postgresql", sql({R"(CREATE TABLE "conf_lines" ("id" INTEGER NOT NULL PRIMARY KEY, "qty" INTEGER NOT NULL, "double_qty" INTEGER GENERATED ALWAYS AS (qty * 2) STORED))"})},
        {"mariadb", sql({R"(CREATE TABLE `conf_lines` (`id` INT NOT NULL PRIMARY KEY, `qty` INT NOT NULL, `double_qty` INT GENERATED ALWAYS AS (qty * 2) STORED) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4)"})}});
 
+  // ABI 1.2: a composite key in its own order, which need not be the table's.
+  row("create_table with a composite key in its own order",
+      [](retort::ops& o) {
+        o.create_table("conf_keyed", {column("id", "integer").primary_key(2), column("code", "string(8)").primary_key(1)});
+        o.drop_table("conf_keyed");
+      },
+      {{"sqlite", sql({R"(CREATE TABLE "conf_keyed" ("id" INTEGER NOT NULL, "code" VARCHAR(8) NOT NULL, PRIMARY KEY ("code","id")))",
+                      R"(DROP TABLE "conf_keyed")"})},
+       {"postgresql", sql({R"(CREATE TABLE "conf_keyed" ("id" INTEGER NOT NULL, "code" VARCHAR(8) NOT NULL, PRIMARY KEY ("code", "id")))",
+                          R"(DROP TABLE "conf_keyed")"})},
+       {"mariadb", sql({R"(CREATE TABLE `conf_keyed` (`id` INT NOT NULL, `code` VARCHAR(8) NOT NULL, PRIMARY KEY (`code`, `id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4)",
+                       R"(DROP TABLE `conf_keyed`)"})}});
+
+  row("key positions that do not number the key are refused everywhere",
+      [](retort::ops& o) {
+        o.create_table("conf_bad_key", {column("a", "integer").primary_key(1), column("b", "integer").primary_key(1)});
+      },
+      {{"sqlite", refused(RETORT_ERROR_USAGE, "must number them 1 to 2, each once")},
+       {"postgresql", refused(RETORT_ERROR_USAGE, "must number them 1 to 2, each once")},
+       {"mariadb", refused(RETORT_ERROR_USAGE, "must number them 1 to 2, each once")}});
+
   row("a generated column with a default is refused everywhere",
       [](retort::ops& o) { o.add_column("conf_lines", column("bad", "integer").generated("qty + 1").default_sql("0")); },
       {{"sqlite", refused(RETORT_ERROR_USAGE, "a generated column has no default and no autoincrement")},

@@ -265,8 +265,8 @@ TEST_F(MariadbLiveIntrospect, ASchemaMadeByTheRendererReadsBackAsItsOperations) 
             "  column a_id integer not_null\n"
             "  foreign_key fk_cycle_b_a (a_id) -> cycle_a (id) on_delete NO ACTION\n"
             "table line\n"
-            "  column shop_id integer not_null primary_key\n"
-            "  column number bigint not_null primary_key\n"
+            "  column shop_id integer not_null primary_key 1\n"
+            "  column number bigint not_null primary_key 2\n"
             "  column parent_id integer\n"
             "  column note string(20) default 'none'\n"
             "  column doubled bigint generated `number` * 2\n"
@@ -360,6 +360,23 @@ TEST_F(MariadbLiveIntrospect, AMissingDatabaseIsOneLineNamingIt) {
   EXPECT_EQ(std::string(o.err.message),
             "introspect: database `" + db_ + "_missing` does not exist or this user cannot see it");
   EXPECT_EQ(text, "");
+}
+
+// The key's own order (KEY_COLUMN_USAGE's ORDINAL_POSITION), which need not
+// be the table's; a foreign key to it must name the columns in that order.
+TEST_F(MariadbLiveIntrospect, ACompositeKeyReadsInItsOwnOrderNotTheTables) {
+  run("CREATE TABLE parts (id INT NOT NULL, note TEXT, code VARCHAR(8) NOT NULL, PRIMARY KEY (code, id))");
+  run("CREATE TABLE refs (part_code VARCHAR(8), part_id INT, "
+      "CONSTRAINT fk_refs_part FOREIGN KEY (part_code, part_id) REFERENCES parts (code, id))");
+  EXPECT_EQ(described(),
+            "table parts\n"
+            "  column id integer not_null primary_key 2\n"
+            "  column note text\n"
+            "  column code string(8) not_null primary_key 1\n"
+            "table refs\n"
+            "  column part_code string(8)\n"
+            "  column part_id integer\n"
+            "  foreign_key fk_refs_part (part_code, part_id) -> parts (code, id)\n");
 }
 
 TEST_F(MariadbLiveIntrospect, TheIndexOfADroppedForeignKeyIsAnIndex) {

@@ -240,8 +240,8 @@ TEST_F(PostgresqlIntrospect, AFixedSchemaReadsBackAsTheOperationsThatCreateIt) {
                                "  column token uuid\n"
                                "  column blob binary\n"
                                "table orders\n"
-                               "  column shop_id integer not_null primary_key\n"
-                               "  column number bigint not_null primary_key\n"
+                               "  column shop_id integer not_null primary_key 1\n"
+                               "  column number bigint not_null primary_key 2\n"
                                "  column parent_number bigint\n"
                                "  column total numeric(10,2) not_null default 0\n"
                                "  column feeling mood default 'ok'::{s}.mood\n"
@@ -334,6 +334,25 @@ TEST_F(PostgresqlIntrospect, SkippedTablesAreLeftOutWithAllThatIsTheirs) {
                                                              "  column id integer not_null primary_key\n"
                                                              "  column name text not_null\n"
                                                              "unmanaged function stamp()\n");
+}
+
+// The key's own order (conkey's), which need not be the table's; a
+// foreign key to it names the columns in that order.
+TEST_F(PostgresqlIntrospect, ACompositeKeyReadsInItsOwnOrderNotTheTables) {
+  create_schema("key_order");
+  ASSERT_NO_FATAL_FAILURE(run(R"sql(
+    CREATE TABLE {s}.parts (id integer, note text, code varchar(8), PRIMARY KEY (code, id));
+    CREATE TABLE {s}.refs (part_code varchar(8), part_id integer,
+                           CONSTRAINT fk_refs_part FOREIGN KEY (part_code, part_id) REFERENCES {s}.parts (code, id));
+  )sql"));
+  EXPECT_EQ(described(), named("table parts\n"
+                               "  column id integer not_null primary_key 2\n"
+                               "  column note text\n"
+                               "  column code string(8) not_null primary_key 1\n"
+                               "table refs\n"
+                               "  column part_code string(8)\n"
+                               "  column part_id integer\n"
+                               "  foreign_key fk_refs_part (part_code, part_id) -> parts (code, id)\n"));
 }
 
 TEST_F(PostgresqlIntrospect, AnEmptySchemaDescribesNothing) {

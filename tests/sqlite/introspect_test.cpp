@@ -62,8 +62,8 @@ TEST(SqliteIntrospect, TablesKeysConstraintsIndexesViewsAndTriggers) {
             "  column note text default 'none'\n"
             "  unique uq_customers_email (email)\n"
             "table orders\n"
-            "  column shop_id integer not_null primary_key\n"
-            "  column number bigint not_null primary_key\n"
+            "  column shop_id integer not_null primary_key 1\n"
+            "  column number bigint not_null primary_key 2\n"
             "  column customer_id integer\n"
             "  column parent_number bigint\n"
             "  column total numeric(10,2) not_null default 0\n"
@@ -75,6 +75,18 @@ TEST(SqliteIntrospect, TablesKeysConstraintsIndexesViewsAndTriggers) {
             "on_update SET NULL\n"
             "unmanaged trigger orders_audit\n"
             "view big_orders as SELECT * FROM orders WHERE total > 1000\n");
+}
+
+// The key's own order, which need not be the table's: PRIMARY KEY (code, id)
+// is (code, id), each column saying its place.
+TEST(SqliteIntrospect, ACompositeKeyReadsInItsOwnOrderNotTheTables) {
+  auto db = sqlite_connection::open(":memory:");
+  db->execute("CREATE TABLE parts (id INTEGER NOT NULL, note TEXT, code VARCHAR(8) NOT NULL, PRIMARY KEY (code, id))");
+  EXPECT_EQ(described(*db),
+            "table parts\n"
+            "  column id integer not_null primary_key 2\n"
+            "  column note text\n"
+            "  column code string(8) not_null primary_key 1\n");
 }
 
 TEST(SqliteIntrospect, EveryGenericTypeReadsBackAsItself) {

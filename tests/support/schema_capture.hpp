@@ -45,7 +45,9 @@ class schema_capture {
     switch (op.kind) {
       case RETORT_OP_CREATE_TABLE: {
         std::string out = "table " + qualified(op) + "\n";
-        for (std::size_t i = 0; i < op.column_count; ++i) out += "  " + column(*op.columns[i]) + "\n";
+        std::size_t key_columns = 0;
+        for (std::size_t i = 0; i < op.column_count; ++i) key_columns += (op.columns[i]->flags & RETORT_COLUMN_PRIMARY_KEY) != 0;
+        for (std::size_t i = 0; i < op.column_count; ++i) out += "  " + column(*op.columns[i], key_columns > 1) + "\n";
         std::vector<std::string> constraints;
         for (std::size_t i = 0; i < op.constraint_count; ++i) constraints.push_back("  " + constraint(*op.constraints[i]) + "\n");
         std::sort(constraints.begin(), constraints.end());
@@ -74,10 +76,12 @@ class schema_capture {
     for (std::size_t i = 0; i < count; ++i) out += (i ? ", " : "") + s(items[i]);
     return out;
   }
-  static std::string column(const retort_column& c) {
+  // A column of a composite key says its place in the key ("primary_key 2").
+  static std::string column(const retort_column& c, bool composite_key) {
     std::string out = "column " + s(c.name) + " " + s(c.type);
     if (c.flags & RETORT_COLUMN_NOT_NULL) out += " not_null";
     if (c.flags & RETORT_COLUMN_PRIMARY_KEY) out += " primary_key";
+    if ((c.flags & RETORT_COLUMN_PRIMARY_KEY) && composite_key) out += " " + std::to_string(c.key_position);
     if (c.flags & RETORT_COLUMN_AUTOINCREMENT) out += " autoincrement";
     if (c.flags & RETORT_COLUMN_UNIQUE) out += " unique";
     if (c.default_sql.size) out += " default " + s(c.default_sql);

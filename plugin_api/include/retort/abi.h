@@ -152,7 +152,7 @@ typedef enum retort_op_kind {
 } retort_op_kind;
 
 #define RETORT_COLUMN_NOT_NULL 0x1u
-#define RETORT_COLUMN_PRIMARY_KEY 0x2u    /* several columns = composite key */
+#define RETORT_COLUMN_PRIMARY_KEY 0x2u    /* several columns = composite key, ordered by key_position */
 #define RETORT_COLUMN_AUTOINCREMENT 0x4u
 #define RETORT_COLUMN_UNIQUE 0x8u
 
@@ -169,6 +169,9 @@ typedef struct retort_column {
   /* 1.2 and later */
   retort_str on_update;         /* as on_delete, for ON UPDATE */
   retort_str generated_sql;     /* a generated (computed, stored) column's expression; empty: none */
+  uint32_t key_position;        /* RETORT_COLUMN_PRIMARY_KEY: the column's place in the key, from 1,
+                                   so a key's order need not be the table's; 0 in every key column
+                                   (or a column of 1.1): the key takes its columns in table order */
 } retort_column;
 
 #define RETORT_OP_UNIQUE 0x1u         /* CREATE_INDEX */
@@ -327,7 +330,8 @@ typedef struct retort_dialect_v1 {
    * SQLite's main; the host passes version_table_schema) and describes it to `out` as the operations that would
    * create it, in no particular order: one CREATE_TABLE per table (columns
    * with their types as the engine reports them, generic where SPEC's
-   * generic types name them; the primary key as RETORT_COLUMN_PRIMARY_KEY;
+   * generic types name them; the primary key as RETORT_COLUMN_PRIMARY_KEY
+   * with each column's key_position;
    * named foreign keys, uniques and checks as `constraints`), one
    * CREATE_INDEX per index that no constraint owns (index_columns: column
    * names, or expressions as the engine prints them; `where` for a partial

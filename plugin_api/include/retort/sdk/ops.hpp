@@ -24,6 +24,9 @@ class column {
   column(std::string name, std::string type) : name_(std::move(name)), type_(std::move(type)) {}
   column& not_null() { flags_ |= RETORT_COLUMN_NOT_NULL; return *this; }
   column& primary_key() { flags_ |= RETORT_COLUMN_PRIMARY_KEY | RETORT_COLUMN_NOT_NULL; return *this; }
+  /// ABI 1.2: the `position`-th column (from 1) of a primary key whose order
+  /// is not the table's: PRIMARY KEY (b, a) is b.primary_key(1), a.primary_key(2).
+  column& primary_key(std::uint32_t position) { key_position_ = position; return primary_key(); }
   column& autoincrement() { flags_ |= RETORT_COLUMN_AUTOINCREMENT; return *this; }
   column& unique() { flags_ |= RETORT_COLUMN_UNIQUE; return *this; }
   /// A server-side default, as an SQL expression: "0", "'new'", "CURRENT_TIMESTAMP".
@@ -53,12 +56,14 @@ class column {
     c.on_delete = str(on_delete_);
     c.on_update = str(on_update_);
     c.generated_sql = str(generated_);
+    c.key_position = key_position_;
     return c;
   }
 
  private:
   std::string name_, type_, default_, ref_table_, ref_column_, on_delete_, on_update_, generated_;
   std::uint32_t flags_ = 0;
+  std::uint32_t key_position_ = 0;
 };
 
 /// What alter_column changes; anything not set stays as it is.
@@ -309,7 +314,8 @@ class ops {
     if (host_knows) return;
     bool uses = op.kind > RETORT_OP_EXECUTE || op.constraint_count > 0;
     for (std::size_t i = 0; i < op.column_count; ++i)
-      uses = uses || op.columns[i]->on_update.size > 0 || op.columns[i]->generated_sql.size > 0;
+      uses = uses || op.columns[i]->on_update.size > 0 || op.columns[i]->generated_sql.size > 0 ||
+             op.columns[i]->key_position > 0;
     if (uses)
       throw failure(std::string(op_kind_name(op.kind)) +
                         ": table constraints, views, enum types, ON UPDATE and generated columns need a retort "

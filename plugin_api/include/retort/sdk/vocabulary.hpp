@@ -8,10 +8,12 @@
 #include <retort/sdk/common.hpp>
 #include <retort/sdk/text.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #pragma GCC visibility push(hidden)
 namespace retort {
@@ -212,6 +214,37 @@ std::string generic_type_of(std::string_view engine_type, const std::array<type_
     return out;
   }
   return std::string(text::trim(engine_type));
+}
+
+/// ABI 1.2: the primary key's columns among `columns` (a create_table's,
+/// a rebuild_table's), in key order: by key_position when the columns give
+/// one, else in table order (a sender of 1.1, or a key whose order is the
+/// table's). Positions must number the key's columns from 1, each once, and
+/// only key columns may have one; anything else is refused, naming `subject`.
+inline std::vector<const retort_column*> primary_key_columns(const retort_column* const* columns, std::size_t count,
+                                                             std::string_view subject) {
+  std::vector<const retort_column*> key;
+  bool positioned = false;
+  for (std::size_t i = 0; i < count; ++i) {
+    const retort_column& c = *columns[i];
+    if (c.flags & RETORT_COLUMN_PRIMARY_KEY) key.push_back(&c);
+    else if (c.key_position != 0)
+      throw failure(std::string(subject) + ": column " + std::string(c.name.data ? c.name.data : "", c.name.size) +
+                        " has a key_position but is not in the primary key",
+                    RETORT_ERROR_USAGE);
+    positioned = positioned || c.key_position != 0;
+  }
+  if (!positioned) return key;
+  std::vector<const retort_column*> ordered(key.size(), nullptr);
+  for (const retort_column* c : key) {
+    const std::uint32_t p = c->key_position;
+    if (p == 0 || p > key.size() || ordered[p - 1])
+      throw failure(std::string(subject) + ": the key_position of the primary key's columns must number them 1 to " +
+                        std::to_string(key.size()) + ", each once",
+                    RETORT_ERROR_USAGE);
+    ordered[p - 1] = c;
+  }
+  return ordered;
 }
 
 /// ABI 1.2: a generated column's clause in the SQL standard's words, which

@@ -64,7 +64,8 @@ std::string value(const row& r, std::size_t i) { return r[i] ? std::string(*r[i]
 
 struct column_facts {
   std::string name, column_type, default_sql, generated;
-  bool not_null = false, autoincrement = false, primary_key = false, json = false;
+  bool not_null = false, autoincrement = false, json = false;
+  std::uint32_t key_position = 0;  // its place in the primary key, from 1; 0: not in it
 };
 
 struct foreign_key_facts {
@@ -213,9 +214,11 @@ void mariadb_connection::introspect(std::string_view schema, const std::vector<s
                if (found == tables.end()) return;
                table_facts& t = found->second;
                const std::string column_name = value(r, 3);
-               if (value(r, 2) == "PRIMARY KEY") {
+               if (value(r, 2) == "PRIMARY KEY") {  // rows in key order
+                 const auto keyed = std::count_if(t.columns.begin(), t.columns.end(),
+                                                  [](const column_facts& c) { return c.key_position > 0; });
                  for (column_facts& c : t.columns)
-                   if (c.name == column_name) c.primary_key = true;
+                   if (c.name == column_name) c.key_position = static_cast<std::uint32_t>(keyed + 1);
                  return;
                }
                const std::string name = value(r, 1);
@@ -300,7 +303,7 @@ void mariadb_connection::introspect(std::string_view schema, const std::vector<s
     for (const column_facts& f : t.columns) {
       column c(f.name, f.json ? std::string("json") : generic_type(f.column_type));
       if (f.not_null) c.not_null();
-      if (f.primary_key) c.primary_key();
+      if (f.key_position) c.primary_key(f.key_position);
       if (f.autoincrement) c.autoincrement();
       if (!f.default_sql.empty()) c.default_sql(f.default_sql);
       if (!f.generated.empty()) c.generated(f.generated);

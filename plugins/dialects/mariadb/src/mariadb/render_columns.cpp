@@ -65,11 +65,9 @@ const retort_column& checked(const retort_column* c, std::size_t index) {
 }  // namespace
 
 column_elements render_columns(const retort_column* const* columns, std::size_t count) {
-  std::vector<std::string_view> primary;
-  for (std::size_t i = 0; i < count; ++i) {
-    const retort_column& c = checked(columns[i], i);
-    if (has(c, RETORT_COLUMN_PRIMARY_KEY)) primary.push_back(view(c.name));
-  }
+  for (std::size_t i = 0; i < count; ++i) checked(columns[i], i);
+  std::vector<std::string_view> primary;  // in key order
+  for (const retort_column* c : primary_key_columns(columns, count, "the primary key")) primary.push_back(view(c->name));
 
   column_elements out;
   for (std::size_t i = 0; i < count; ++i) {

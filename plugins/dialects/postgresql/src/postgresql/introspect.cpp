@@ -58,7 +58,8 @@ std::string text_array(const std::vector<std::string>& names) {
 
 struct column_facts {
   std::string name, type, expression;  ///< expression: the default, or a generated column's
-  bool not_null = false, primary_key = false, autoincrement = false, generated = false;
+  bool not_null = false, autoincrement = false, generated = false;
+  std::uint32_t key_position = 0;  ///< its place in the primary key, from 1; 0: not in it
 };
 
 struct table_facts {
@@ -180,10 +181,10 @@ std::string check_expression(const constraint_rows& c) {
 
 void record_constraint(const constraint_rows& c, table_facts& table, schema_out& out) {
   switch (c.kind) {
-    case 'p':
+    case 'p':  // c.columns in key order (conkey's)
       for (column_facts& column : table.columns)
-        for (const std::string& key : c.columns)
-          if (column.name == key) column.primary_key = true;
+        for (std::size_t i = 0; i < c.columns.size(); ++i)
+          if (column.name == c.columns[i]) column.key_position = static_cast<std::uint32_t>(i + 1);
       return;
     case 'u': table.constraints.push_back(unique(c.name, c.columns)); return;
     case 'c': table.constraints.push_back(check(c.name, check_expression(c))); return;
@@ -228,7 +229,7 @@ void emit_table(const std::string& name, const table_facts& t, schema_out& out) 
   for (const column_facts& f : t.columns) {
     column c(f.name, f.type);
     if (f.not_null) c.not_null();
-    if (f.primary_key) c.primary_key();
+    if (f.key_position) c.primary_key(f.key_position);
     if (f.autoincrement) c.autoincrement();
     if (f.generated) {
       c.generated(f.expression);

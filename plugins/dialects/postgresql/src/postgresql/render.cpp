@@ -62,13 +62,11 @@ std::string column_definition(const retort_column* given, std::string_view schem
 
 std::string create_table(const retort_op& op) {
   if (op.column_count == 0 || !op.columns) usage("CREATE TABLE " + table_of(op) + " has no columns");
-  std::vector<std::string> key_columns;
-  for (std::size_t i = 0; i < op.column_count; ++i) {
+  for (std::size_t i = 0; i < op.column_count; ++i)
     if (!op.columns[i]) usage("CREATE TABLE " + table_of(op) + ": column " + std::to_string(i + 1) + " is missing");
-    const retort_column& col = *op.columns[i];
-    if (col.flags & RETORT_COLUMN_PRIMARY_KEY)
-      key_columns.push_back(quote_identifier(require_name(view(col.name), "column name")));
-  }
+  std::vector<std::string> key_columns;  // in key order
+  for (const retort_column* col : primary_key_columns(op.columns, op.column_count, "CREATE TABLE " + table_of(op)))
+    key_columns.push_back(quote_identifier(require_name(view(col->name), "column name")));
   const bool inline_key = key_columns.size() == 1;
 
   std::string sql = "CREATE TABLE ";

@@ -93,11 +93,9 @@ std::string create_table_sql(const retort_op& op) {
   std::string context = "create_table " + label;
   if (op.column_count == 0) throw failure(context + ": no columns", RETORT_ERROR_USAGE);
 
-  std::vector<std::string_view> key_names;
-  for (std::size_t i = 0; i < op.column_count; ++i)
-    if (op.columns[i]->flags & RETORT_COLUMN_PRIMARY_KEY)
-      key_names.push_back(fields::name_of(op.columns[i]->name, context,
-                                          "column " + std::to_string(i + 1) + " name"));
+  std::vector<std::string_view> key_names;  // in key order
+  for (const retort_column* c : primary_key_columns(op.columns, op.column_count, context))
+    key_names.push_back(fields::name_of(c->name, context, "key column name"));
 
   std::string sql = "CREATE TABLE ";
   if (op.flags & RETORT_OP_IF_NOT_EXISTS) sql += "IF NOT EXISTS ";

@@ -173,14 +173,14 @@ void sqlite_connection::introspect(std::string_view schema, const std::vector<st
   for (const std::string& name : order) {
     table_facts& t = tables[name];
     const bool autoincrement = written[name].autoincrement && t.key.size() == 1;
-    // The key: primary_key() on each key column, in the table's column order.
+    // The key: primary_key(position) on each key column, its place in the key.
     std::vector<column> keyed;
     for (column c : t.columns) {
       const retort_column view = c.abi();
       const std::string column_name(view.name.data, view.name.size);
-      const bool in_key = std::any_of(t.key.begin(), t.key.end(), [&](const std::string& k) { return lower(k) == lower(column_name); });
-      if (in_key) {
-        c.primary_key();
+      const auto in_key = std::find_if(t.key.begin(), t.key.end(), [&](const std::string& k) { return lower(k) == lower(column_name); });
+      if (in_key != t.key.end()) {
+        c.primary_key(static_cast<std::uint32_t>(in_key - t.key.begin() + 1));
         if (autoincrement) c.autoincrement();
       }
       keyed.push_back(std::move(c));
