@@ -125,6 +125,19 @@ bool Connection::table_exists(std::string_view schema, std::string_view table) {
   return exists != 0;
 }
 
+std::string Connection::session_lock_doubt() {
+  if (!functions_.session_lock_doubt) return "";
+  TextCollector why(dialect_);
+  ErrorReport report;
+  int rc;
+  {
+    Busy busy(*this);
+    rc = functions_.session_lock_doubt(handle_, why.sink(), report.get());
+  }
+  report.check(rc, dialect_, "session_lock_doubt");
+  return why.take();
+}
+
 schema::Schema Connection::read_schema(std::string_view schema, const std::vector<std::string>& skip) {
   if (!functions_.introspect)
     plugin_error("the " + dialect_ + " dialect cannot read a live schema (it has no introspect, which ABI 1.2 "

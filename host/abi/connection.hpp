@@ -61,6 +61,10 @@ class Connection {
   /// the dialect cannot cancel (NULL, or a 1.0 table). Never throws: a
   /// cancel that fails leaves the statement to run to its end.
   void cancel() noexcept;
+  /// "" when the dialect's lock() on this connection excludes every other
+  /// session (or the dialect cannot say: NULL, a table before 1.2); else the
+  /// dialect's one-line reason why not (ABI 1.2 session_lock_doubt).
+  std::string session_lock_doubt();
   /// The live schema `schema` (empty: the connection's default) as the
   /// dialect's introspect() (ABI 1.2) reads it, without the tables named in
   /// `skip`, sorted. A dialect without introspect is a plugin error naming it.

@@ -36,7 +36,7 @@ struct Settings {
   std::vector<std::string> models;
   bool transaction_per_migration = true;
   double lock_timeout = 60;                                 ///< seconds, > 0
-  std::string lock = "advisory";                            ///< advisory | table | none
+  std::string lock = "auto";                                ///< auto | advisory | table | none
   double lock_lease = 30;                                   ///< seconds, > 0: `lock = table`'s lease
   std::string log_level = "info";                           ///< error | warn | info | debug
   std::string log_format = "text";                          ///< text | json

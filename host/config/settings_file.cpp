@@ -8,7 +8,7 @@
 namespace host {
 namespace {
 
-const std::vector<std::string> lock_mode_names = {"advisory", "table", "none"};
+const std::vector<std::string> lock_mode_names = {"auto", "advisory", "table", "none"};
 
 const std::vector<IniKey> known_keys = {
     {"retort.database_url"},

@@ -7,6 +7,7 @@
 #include <random>
 #include <thread>
 
+#include "host/abi/database_error.hpp"
 #include "host/log/clock.hpp"
 #include "host/log/logger.hpp"
 #include "host/plugins/plugins.hpp"
@@ -56,6 +57,7 @@ LockOwner TableLock::fresh_owner() const {
 }
 
 bool TableLock::try_in_transaction(const std::string& sql, std::optional<Error>& failure) {
+  conflicted_ = false;
   try {
     connection_.begin();
     connection_.execute(sql);
@@ -63,6 +65,11 @@ bool TableLock::try_in_transaction(const std::string& sql, std::optional<Error>&
     return true;
   } catch (const Error& e) {
     failure = e;
+    // SQLSTATE class 40: a deadlock or serialization failure, which on a
+    // Galera cluster is how two nodes inserting the lock row at once end
+    // (certification at commit): the loser tries again, as for a held lock.
+    const auto* database = dynamic_cast<const DatabaseError*>(&e);
+    conflicted_ = database && database->sqlstate().rfind("40", 0) == 0;
     try {
       connection_.rollback();
     } catch (const Error&) {
@@ -105,10 +112,16 @@ void TableLock::acquire() {
     std::optional<Error> failure;
     LockOwner me = fresh_owner();
     if (try_in_transaction(sql_.insert(me), failure)) return hold(me, std::move(renewal));
+    const bool conflicted = conflicted_;
     std::optional<LockOwner> holder = read_owner();
     if (!holder) {
       // Released between the INSERT and the SELECT, or the INSERT fails for
-      // another reason, which repeating would not cure.
+      // another reason, which repeating would not cure. A conflict's winner
+      // may not be visible on this node yet: wait for it like for a holder.
+      if (conflicted && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(poll_interval());
+        continue;
+      }
       if (++vanished >= 3) throw *failure;
       continue;
     }

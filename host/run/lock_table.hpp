@@ -51,6 +51,7 @@ class TableLock final : public MigrationLock {
   LockTableSql sql_;
   ConnectionFactory connect_;
   std::string token_;
+  bool conflicted_ = false;  // the last try_in_transaction failed on a deadlock or serialization conflict
   std::unique_ptr<LeaseRenewer> renewer_;  // while held
 };
 

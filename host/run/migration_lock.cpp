@@ -2,6 +2,7 @@
 
 #include "host/log/logger.hpp"
 #include "host/plugins/plugins.hpp"
+#include "host/run/auto_lock.hpp"
 #include "host/run/bookkeeping.hpp"
 #include "host/run/lock_table.hpp"
 
@@ -39,7 +40,8 @@ class NoLock final : public MigrationLock {
 LockMode lock_mode_from(const std::string& word) {
   if (word == "table") return LockMode::table;
   if (word == "none") return LockMode::none;
-  return LockMode::advisory;
+  if (word == "advisory") return LockMode::advisory;
+  return LockMode::automatic;
 }
 
 std::unique_ptr<MigrationLock> make_migration_lock(const LockSettings& settings, Connection& connection,
@@ -50,6 +52,10 @@ std::unique_ptr<MigrationLock> make_migration_lock(const LockSettings& settings,
       return std::make_unique<TableLock>(settings, connection, LockTableSql(dialect, books), std::move(connect));
     case LockMode::none:
       return std::make_unique<NoLock>();
+    case LockMode::automatic:
+      if (dialect.has_session_lock())
+        return make_auto_lock(settings, connection, books, dialect, std::move(connect));
+      break;
     case LockMode::advisory:
       break;
   }

@@ -1,5 +1,7 @@
 // The migration lock an online run holds (SPEC §6), in the mode `lock =`
 // chooses:
+//   auto      (the default) advisory where it can be trusted, else table
+//             (auto_lock.hpp);
 //   advisory  the dialect's own lock on the session (PostgreSQL advisory
 //             lock, MariaDB GET_LOCK, SQLite's write transaction): released
 //             by the server when the session ends, so it never goes stale;
@@ -21,13 +23,13 @@ class Bookkeeping;
 class Connection;
 class Dialect;
 
-enum class LockMode { advisory, table, none };
+enum class LockMode { automatic, advisory, table, none };
 
-/// "advisory" | "table" | "none" (the config has checked the word).
+/// "auto" | "advisory" | "table" | "none" (the config has checked the word).
 LockMode lock_mode_from(const std::string& word);
 
 struct LockSettings {
-  LockMode mode = LockMode::advisory;
+  LockMode mode = LockMode::automatic;
   double timeout_seconds = 60;  ///< how long acquire() waits
   double lease_seconds = 30;    ///< `table`: how long a lease lasts unrenewed
   std::string host_name;        ///< `table`: recorded as the owner

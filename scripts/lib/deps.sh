@@ -4,7 +4,9 @@
 RETORT_BUILD_PACKAGES=(cmake make g++ pkg-config libboost-dev libboost-program-options-dev
   libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev libgtest-dev libgmock-dev
   libpqxx-dev libmariadb-dev)
-RETORT_SERVER_PACKAGES=(postgresql postgresql-client mariadb-server mariadb-client)
+# The servers the suite starts: PostgreSQL and PgBouncer in front of it,
+# MariaDB, and a 3-node Galera cluster (galera-4, rsync for its SST).
+RETORT_SERVER_PACKAGES=(postgresql postgresql-client mariadb-server mariadb-client pgbouncer galera-4 rsync)
 # tests/packaging: cpack's dependency scan (dpkg-shlibdeps, file) and the
 # bash-completion framework the completion script is tested in.
 RETORT_PACKAGING_PACKAGES=(dpkg-dev file bash-completion)

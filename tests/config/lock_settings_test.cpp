@@ -24,16 +24,17 @@ class LockSettingsTest : public ::testing::Test {
   TempDir dir;
 };
 
-TEST_F(LockSettingsTest, DefaultIsAnAdvisoryLockWithAThirtySecondLease) {
+TEST_F(LockSettingsTest, DefaultIsAutoWithAThirtySecondLease) {
   const Settings settings = read("[retort]\n");
-  EXPECT_EQ(settings.lock, "advisory");
+  EXPECT_EQ(settings.lock, "auto");
   EXPECT_EQ(settings.lock_lease, 30);
 }
 
 TEST_F(LockSettingsTest, EachModeIsAcceptedInAnyCase) {
   EXPECT_EQ(read("[retort]\nlock = table\n").lock, "table");
   EXPECT_EQ(read("[retort]\nlock = NONE\n").lock, "none");
-  EXPECT_EQ(read("[retort]\nlock = Advisory   ; the default\n").lock, "advisory");
+  EXPECT_EQ(read("[retort]\nlock = Advisory   ; forced\n").lock, "advisory");
+  EXPECT_EQ(read("[retort]\nlock = AUTO   ; the default\n").lock, "auto");
 }
 
 TEST_F(LockSettingsTest, LeaseIsSecondsAndMayBeFractional) {
@@ -42,7 +43,7 @@ TEST_F(LockSettingsTest, LeaseIsSecondsAndMayBeFractional) {
 
 TEST_F(LockSettingsTest, UnknownModeNamesFileLineAndTheChoices) {
   EXPECT_EQ(error_of("[retort]\nlock = row\n"),
-            "retort.ini:2: invalid value 'row' for lock: expected advisory, table or none");
+            "retort.ini:2: invalid value 'row' for lock: expected auto, advisory, table or none");
 }
 
 TEST_F(LockSettingsTest, LeaseMustBeAPositiveNumber) {

@@ -343,6 +343,15 @@ typedef struct retort_dialect_v1 {
    * refuses every command that needs a schema, naming the plugin. */
   int (*introspect)(retort_connection *conn, retort_str schema, const retort_str *skip,
                     size_t skip_count, const retort_schema_sink *out, retort_error *err);
+  /* 1.2 and later. For a dialect with RETORT_DIALECT_SESSION_LOCK: whether
+   * lock() on this connection excludes every other session of the database.
+   * Writes nothing to `why` when it does; otherwise one line saying why not
+   * (a Galera node, whose lock is local to it; a connection pooler that may
+   * run the next transaction on another server session). The host then
+   * takes the lease-table lock instead, unless `lock = advisory` forces
+   * this one. NULL: the host trusts the lock, after checking that a second
+   * session cannot take it at the same time. */
+  int (*session_lock_doubt)(retort_connection *conn, const retort_text_sink *why, retort_error *err);
 } retort_dialect_v1;
 
 

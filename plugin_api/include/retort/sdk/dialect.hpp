@@ -129,6 +129,10 @@ class connection {
     (void)schema, (void)skip, (void)out;
     throw failure("this dialect cannot read a live schema", RETORT_ERROR_USAGE);
   }
+  /// ABI 1.2: "" when lock() on this connection excludes every other session
+  /// of the database; else why not, in one line (see session_lock_doubt in
+  /// abi.h). The default trusts the lock.
+  virtual std::string session_lock_doubt() { return {}; }
 };
 
 /// Connection options given by the host: url.user, url.password, url.host,
@@ -239,6 +243,13 @@ struct dialect_adapter {
       as_connection(c).introspect(view(schema), skipped, sink);
     });
   }
+  static int session_lock_doubt(retort_connection* c, const retort_text_sink* why, retort_error* err) {
+    return guard(err, [&] {
+      if (why == nullptr) throw failure("session_lock_doubt: a null sink", RETORT_ERROR_PLUGIN);
+      const std::string doubt = as_connection(c).session_lock_doubt();
+      if (!doubt.empty()) why->write(why->context, doubt.data(), doubt.size());
+    });
+  }
   static int cancel(retort_connection* c, retort_error* err) {
     return guard(err, [&] { as_connection(c).cancel(); });
   }
@@ -316,6 +327,7 @@ struct dialect_adapter {
       f.capabilities = d.capabilities();
       f.utc_now_sql = d.utc_now_sql();
       f.introspect = &introspect;
+      f.session_lock_doubt = &session_lock_doubt;
       return f;
     }();
     static const retort_plugin_descriptor d{sizeof(retort_plugin_descriptor), RETORT_ABI_MAJOR,

@@ -235,6 +235,14 @@ void mariadb_connection::begin() { send("START TRANSACTION", "START TRANSACTION 
 void mariadb_connection::commit() { send("COMMIT", "COMMIT failed"); }
 void mariadb_connection::rollback() { send("ROLLBACK", "ROLLBACK failed"); }
 
+// On a Galera node GET_LOCK is the node's own: a run on another node of the
+// cluster does not see it.
+std::string mariadb_connection::session_lock_doubt() {
+  std::optional<std::string> on = query_value("SELECT @@global.wsrep_on");
+  if (!on || (*on != "1" && *on != "ON")) return {};
+  return "this is a node of a Galera cluster (wsrep_on = ON), whose GET_LOCK holds on this node only";
+}
+
 bool mariadb_connection::table_exists(std::string_view schema, std::string_view table) {
   const std::string in_schema = schema.empty() ? "DATABASE()" : literal(schema);
   std::optional<std::string> count =

@@ -41,6 +41,7 @@ class mariadb_connection final : public connection {
   void lock(std::string_view key, double timeout_seconds) override;
   void unlock(std::string_view key) override;
   bool table_exists(std::string_view schema, std::string_view table) override;
+  std::string session_lock_doubt() override;
   /// ABI 1.2: the database `schema` (empty: DATABASE()) from
   /// information_schema; see introspect.cpp.
   void introspect(std::string_view schema, const std::vector<std::string>& skip, schema_out& out) override;

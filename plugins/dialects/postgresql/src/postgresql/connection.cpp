@@ -240,6 +240,20 @@ void postgresql_connection::unlock(std::string_view key) {
   run(sql, [&](pqxx::transaction_base& t) { t.exec(sql); });
 }
 
+// libpq's backend pid is the one the server gave at connection start; a
+// pooler (PgBouncer) answers that itself, and later runs the statements on
+// server sessions of its own, so the two differ exactly when one sits between.
+std::string postgresql_connection::session_lock_doubt() {
+  std::string server_pid;
+  const std::string sql = "SELECT pg_catalog.pg_backend_pid()";
+  run(sql, [&](pqxx::transaction_base& t) { server_pid = t.exec(sql)[0][0].c_str(); });
+  const std::string given_pid = std::to_string(pq_->conn.backendpid());
+  if (server_pid == given_pid) return {};
+  return "a connection pooler sits between retort and PostgreSQL (the server session answering is pid " +
+         server_pid + ", the connection was opened as pid " + given_pid +
+         "), so the next transaction may run on another server session without the advisory lock";
+}
+
 void postgresql_connection::cancel() {
   try {
     pq_->conn.cancel_query();

@@ -52,6 +52,7 @@ class postgresql_connection final : public retort::connection {
   /// Sends libpq's cancel request for the running statement (safe from
   /// another thread: it reads only the connection's fixed cancel key).
   void cancel() override;
+  std::string session_lock_doubt() override;
   /// ABI 1.2: the live schema from pg_catalog; `schema` "" is
   /// current_schema(), tables in `skip` compare exactly. See introspect.cpp.
   void introspect(std::string_view schema, const std::vector<std::string>& skip, schema_out& out) override;
