@@ -96,7 +96,8 @@ void ChecksumBuilder::add(const retort_op& op) {
 
 // What ABI 1.2 added is hashed only where it is set, behind a name of its
 // own, so every operation of an older revision keeps the checksum that was
-// recorded for it.
+// recorded for it. renamed_from is not hashed at all: a rename hint means
+// something only in a models description, and changes nothing a revision runs.
 void ChecksumBuilder::add_fields(const retort_op& op) {
   using retort::view;
   field("op");

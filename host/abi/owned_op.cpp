@@ -1,6 +1,7 @@
 #include "host/abi/owned_op.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 
 #include "host/errors/error.hpp"
@@ -10,6 +11,12 @@ namespace {
 
 constexpr std::size_t max_string = 64u << 20;  // a raw SQL script may be large
 constexpr std::size_t max_items = 100000;
+
+// Whether a struct whose struct_size is `declared` holds all of the field
+// at `offset` (a size ending inside a field gives it no meaning, only stray bytes).
+constexpr bool covers(std::uint32_t declared, std::size_t offset, std::size_t size) {
+  return declared >= offset + size;
+}
 
 // The size a growable struct says it has, clamped to what this host knows.
 template <class T>
@@ -47,9 +54,13 @@ OwnedOp OwnedOp::copy(const retort_op* in, bool nested) {
   if (op.constraint_count && !op.constraints) plugin_error("revision passed a null constraint list");
   if (op.constraint_count && nested) plugin_error("revision passed a constraint that has constraints of its own");
   if (op.alter_nullable < -1 || op.alter_nullable > 1) op.alter_nullable = RETORT_ALTER_KEEP;
+  // Appended to 1.2 after its other fields: a plugin built before they were
+  // may declare a size that ends before them, or inside them.
+  if (!covers(in->struct_size, offsetof(retort_op, renamed_from), sizeof op.renamed_from))
+    op.renamed_from = retort_str{nullptr, 0};
 
   // Collect every string in a fixed order; relink() hands out pointers after.
-  o.strings_.reserve(12 + op.column_count * 8 + op.index_column_count + op.references_column_count);
+  o.strings_.reserve(13 + op.column_count * 9 + op.index_column_count + op.references_column_count);
   op.schema = o.keep(op.schema, "schema");
   op.table = o.keep(op.table, "table name");
   op.name = o.keep(op.name, "name");
@@ -62,8 +73,11 @@ OwnedOp OwnedOp::copy(const retort_op* in, bool nested) {
   op.on_delete = o.keep(op.on_delete, "on_delete action");
   op.on_update = o.keep(op.on_update, "on_update action");
   op.check_sql = o.keep(op.check_sql, "check expression");
+  op.renamed_from = o.keep(op.renamed_from, "renamed_from");
   for (std::size_t i = 0; i < op.column_count; ++i) {
     retort_column c = read_sized(op.columns[i], "column");
+    if (!covers(op.columns[i]->struct_size, offsetof(retort_column, renamed_from), sizeof c.renamed_from))
+      c.renamed_from = retort_str{nullptr, 0};
     c.name = o.keep(c.name, "column name");
     c.type = o.keep(c.type, "column type");
     c.default_sql = o.keep(c.default_sql, "column default");
@@ -72,6 +86,7 @@ OwnedOp OwnedOp::copy(const retort_op* in, bool nested) {
     c.on_delete = o.keep(c.on_delete, "on_delete action");
     c.on_update = o.keep(c.on_update, "on_update action");
     c.generated_sql = o.keep(c.generated_sql, "generated expression");
+    c.renamed_from = o.keep(c.renamed_from, "column renamed_from");
     o.columns_.push_back(c);
   }
   for (std::size_t i = 0; i < op.index_column_count; ++i)
@@ -103,6 +118,7 @@ void OwnedOp::relink() {
   link(op_.on_delete);
   link(op_.on_update);
   link(op_.check_sql);
+  link(op_.renamed_from);
   for (auto& c : columns_) {
     link(c.name);
     link(c.type);
@@ -112,6 +128,7 @@ void OwnedOp::relink() {
     link(c.on_delete);
     link(c.on_update);
     link(c.generated_sql);
+    link(c.renamed_from);
   }
   for (auto& s : index_columns_) link(s);
   for (auto& s : references_columns_) link(s);

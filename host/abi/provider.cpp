@@ -1,5 +1,6 @@
 #include "host/abi/provider.hpp"
 
+#include <cstddef>
 #include <stdexcept>
 
 #include "host/errors/error.hpp"
@@ -8,6 +9,7 @@
 #include "host/abi/foreign_call.hpp"
 #include "host/abi/function_table.hpp"
 #include "host/abi/revision_import.hpp"
+#include "host/abi/schema_import.hpp"
 
 namespace host {
 
@@ -67,6 +69,32 @@ void Provider::run(std::size_t index, int direction, const retort_migration_cont
   const char* verb = direction == RETORT_UPGRADE ? "upgrade" : "downgrade";
   const int rc = call_plugin(name_, verb, [&] { return functions_.run(instance_, index, direction, &ctx, report.get()); });
   report.check(rc, name_, verb);
+}
+
+// `models` was appended to 1.2's table after its other fields: a table
+// whose struct_size ends before it has none, whatever follows in memory.
+bool Provider::has_models() const noexcept {
+  return functions_.struct_size >= offsetof(retort_provider_v1, models) + sizeof functions_.models &&
+         functions_.models != nullptr;
+}
+
+schema::Desired Provider::models() {
+  if (!has_models()) usage_error(path_.string() + " declares no models (it is not a models plugin)");
+  if (!instance_) throw std::logic_error("provider " + name_ + " is not open");
+  const std::string who = "models plugin " + name_ + " (" + path_.string() + ")";
+  SchemaImport import(who, "models");
+  ErrorReport report;
+  const int rc =
+      call_plugin(name_, "models", [&] { return functions_.models(instance_, import.sink(), report.get()); });
+  schema::Desired described;
+  described.schema = import.take();  // a host-side refusal explains itself better
+  described.renames = import.take_renames();
+  try {
+    report.check(rc, who, "models");
+  } catch (const DatabaseError& e) {
+    plugin_error(e.what());  // whatever kind the plugin reported: its models could not be read
+  }
+  return described;
 }
 
 }  // namespace host

@@ -1,5 +1,6 @@
 // A loaded revision provider: the host's wrapper over retort_provider_v1 and
-// one opened instance of it.
+// one opened instance of it: its revisions, and for a models plugin (ABI
+// 1.2) the schema its models declare.
 #pragma once
 
 #include <cstddef>
@@ -11,6 +12,7 @@
 
 #include "host/graph/revision.hpp"
 #include "host/abi/loaded_plugin.hpp"
+#include "host/schema/schema.hpp"
 
 struct retort_provider_v1;  // retort/abi.h, read only inside host/abi
 struct retort_provider_instance;
@@ -49,6 +51,18 @@ class Provider {
   /// Runs revision `index` in `direction` (RETORT_UPGRADE or
   /// RETORT_DOWNGRADE); its operations arrive through `ctx.op`.
   void run(std::size_t index, int direction, const retort_migration_context& ctx);
+
+  /// Whether the plugin's table has a `models` function (ABI 1.2): a models
+  /// plugin. An older table, or a NULL function: no.
+  bool has_models() const noexcept;
+
+  /// What the open instance's models declare: the schema, sorted, and its
+  /// rename hints in the order declared. Without a models function:
+  /// Error(usage) "<path> declares no models (it is not a models plugin)".
+  /// A failure of the plugin, an object that is not part of a schema or a
+  /// contradictory rename hint: Error(plugin) naming the plugin and its file.
+  /// Throws std::logic_error if not open.
+  schema::Desired models();
 
  private:
   std::size_t checked_count() const;

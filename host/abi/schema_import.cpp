@@ -65,7 +65,7 @@ schema::Table table_of(const retort_op& op) {
 
 }  // namespace
 
-SchemaImport::SchemaImport(std::string dialect) : dialect_(std::move(dialect)) {
+SchemaImport::SchemaImport(std::string who, std::string call) : who_(std::move(who)), call_(std::move(call)) {
   sink_.struct_size = sizeof sink_;
   sink_.context = this;
   sink_.object = &on_object;
@@ -95,9 +95,41 @@ void SchemaImport::on_unmanaged(void* self, retort_str kind, retort_str name) no
   }
 }
 
+// A hint must tell the planner one thing: which object had which name.
+void SchemaImport::add_hint(schema::RenameHint hint) {
+  const bool of_table = hint.column.empty();
+  const auto named = [](const schema::RenameHint& h) { return h.column.empty() ? h.table : h.table + "." + h.column; };
+  const std::string what = of_table ? "table" : "column";
+  if (hint.from == (of_table ? hint.table : hint.column))
+    plugin_error(who_ + ": the rename hint of " + what + " " + named(hint) + " names the " + what + " itself ('" +
+                 hint.from + "')");
+  for (const auto& h : renames_) {
+    if (h.table == hint.table && h.column == hint.column)
+      plugin_error(who_ + ": two rename hints for " + what + " " + named(hint) + " ('" + h.from + "', '" + hint.from +
+                   "')");
+    const bool same_scope = of_table ? h.column.empty() : (!h.column.empty() && h.table == hint.table);
+    if (same_scope && h.from == hint.from)
+      plugin_error(who_ + ": " + what + "s " + named(h) + " and " + named(hint) + " are both renamed from '" +
+                   hint.from + "'");
+  }
+  renames_.push_back(std::move(hint));
+}
+
 void SchemaImport::add(const retort_op& op) {
+  if (op.renamed_from.size && op.kind != RETORT_OP_CREATE_TABLE)
+    plugin_error(who_ + ": " + call_ + " described a " + std::string(retort::op_kind_name(op.kind)) +
+                 " with renamed_from; only a table and its columns carry rename hints");
   switch (op.kind) {
-    case RETORT_OP_CREATE_TABLE: schema_.tables.push_back(table_of(op)); return;
+    case RETORT_OP_CREATE_TABLE: {
+      schema_.tables.push_back(table_of(op));
+      const std::string table = text(op.table);
+      if (op.renamed_from.size) add_hint({table, "", text(op.renamed_from)});
+      for (std::size_t i = 0; i < op.column_count; ++i) {
+        const retort_column& c = *op.columns[i];
+        if (c.renamed_from.size) add_hint({table, text(c.name), text(c.renamed_from)});
+      }
+      return;
+    }
     case RETORT_OP_CREATE_INDEX:
       schema_.indexes.push_back({text(op.name), text(op.table), texts(op.index_columns, op.index_column_count),
                                  (op.flags & RETORT_OP_UNIQUE) != 0, text(op.where)});
@@ -107,7 +139,7 @@ void SchemaImport::add(const retort_op& op) {
       schema_.enums.push_back({text(op.name), texts(op.index_columns, op.index_column_count)});
       return;
   }
-  plugin_error(dialect_ + ": introspect described a " + std::string(retort::op_kind_name(op.kind)) +
+  plugin_error(who_ + ": " + call_ + " described a " + std::string(retort::op_kind_name(op.kind)) +
                ", which is not an object of a schema (create_table, create_index, create_view, create_enum)");
 }
 
@@ -115,6 +147,11 @@ schema::Schema SchemaImport::take() {
   if (failure_) std::rethrow_exception(failure_);
   schema::sort_schema(schema_);
   return std::move(schema_);
+}
+
+std::vector<schema::RenameHint> SchemaImport::take_renames() {
+  if (failure_) std::rethrow_exception(failure_);
+  return std::move(renames_);
 }
 
 }  // namespace host

@@ -40,6 +40,8 @@ typedef struct provider_1_9 {
   size_t (*revision_count)(const retort_provider_instance *);
   const void *(*revision_at)(const retort_provider_instance *, size_t);
   int (*run)(retort_provider_instance *, size_t, int32_t, const retort_migration_context *, retort_error *);
+  /* 1.2 */
+  int (*models)(retort_provider_instance *, const void *, retort_error *);
   /* 1.9 */
   int (*verify)(retort_provider_instance *, retort_error *);
 } provider_1_9;
@@ -74,6 +76,7 @@ typedef struct op_1_9 {
   retort_str check_sql;
   const void *const *constraints;
   size_t constraint_count;
+  retort_str renamed_from;
   /* 1.9 */
   retort_str comment;
 } op_1_9;
@@ -138,7 +141,7 @@ static int verify(retort_provider_instance *instance, retort_error *err) {
 }
 
 static const provider_1_9 functions = {sizeof(provider_1_9), open_provider, close_provider, revision_count,
-                                       revision_at, run, verify};
+                                       revision_at, run, NULL, verify};
 
 static const descriptor_1_9 descriptor = {sizeof(descriptor_1_9), 1, 9, RETORT_PLUGIN_PROVIDER,
                                           "future_minor", "1.9.0", &functions, "https://example.invalid/",

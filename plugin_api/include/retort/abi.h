@@ -172,6 +172,11 @@ typedef struct retort_column {
   uint32_t key_position;        /* RETORT_COLUMN_PRIMARY_KEY: the column's place in the key, from 1,
                                    so a key's order need not be the table's; 0 in every key column
                                    (or a column of 1.1): the key takes its columns in table order */
+  /* 1.2 and later, appended after the fields above: a models description's
+   * rename hint, the column's former name (the host then renames it where
+   * it would drop and add). Empty: none. Ignored in a revision's operations
+   * and by dialects. */
+  retort_str renamed_from;
 } retort_column;
 
 #define RETORT_OP_UNIQUE 0x1u         /* CREATE_INDEX */
@@ -216,6 +221,11 @@ typedef struct retort_op {
    * carry no constraints of their own). NULL when constraint_count is 0. */
   const struct retort_op *const *constraints;
   size_t constraint_count;
+  /* 1.2 and later, appended after the fields above: CREATE_TABLE in a models
+   * description, the table's former name (a rename hint, as a column's
+   * renamed_from). Empty: none. Ignored in a revision's operations and by
+   * dialects; the host refuses it on any other kind. */
+  retort_str renamed_from;
 } retort_op;
 
 /* ---------------------------------------------------------------------
@@ -431,6 +441,19 @@ typedef struct retort_provider_v1 {
    * emitting its operations through ctx->op. */
   int (*run)(retort_provider_instance *instance, size_t index, int32_t direction,
              const retort_migration_context *ctx, retort_error *err);
+
+  /* 1.2 and later, appended after the fields above */
+  /* Describes the provider's models, the schema the application wants, to
+   * `out` as introspect() describes a live one: one CREATE_TABLE per table
+   * (columns, the primary key as RETORT_COLUMN_PRIMARY_KEY, named foreign
+   * keys, uniques and checks as `constraints`), then CREATE_INDEX,
+   * CREATE_VIEW and CREATE_ENUM; never as SQL, so one set of models serves
+   * every dialect. A CREATE_TABLE and its columns may carry renamed_from
+   * (rename hints). `instance` is open; nothing else of the provider is
+   * called meanwhile. Strings are borrowed for the `object` call only.
+   * NULL (or a table whose struct_size ends before it): the provider has no
+   * models; the host refuses to use it as models, naming the file. */
+  int (*models)(retort_provider_instance *instance, const retort_schema_sink *out, retort_error *err);
 } retort_provider_v1;
 
 /* ---------------------------------------------------------------------

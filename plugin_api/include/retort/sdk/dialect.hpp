@@ -34,6 +34,7 @@
 #include <retort/sdk/common.hpp>
 #include <retort/sdk/fitted_op.hpp>
 #include <retort/sdk/ops.hpp>
+#include <retort/sdk/schema_out.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -64,39 +65,6 @@ class statement_out {
 
 /// One query row: std::nullopt is SQL NULL. Views are valid during the callback.
 using row = std::vector<std::optional<std::string_view>>;
-
-/// ABI 1.2: where connection::introspect() describes a schema. Each object
-/// is built with the ops builder revisions use: `out.ops().create_table(...)`,
-/// `create_index`, `create_view`, `create_enum`. What the dialect does not
-/// read is named with unmanaged("trigger", "audit_orders").
-class schema_out {
- public:
-  explicit schema_out(const retort_schema_sink* sink) : sink_(sink) {
-    context_.struct_size = sizeof context_;
-    context_.host = this;
-    context_.op = &forward;
-    context_.x_argument = &no_x_argument;
-    context_.host_abi_minor = RETORT_ABI_MINOR;
-  }
-  schema_out(const schema_out&) = delete;
-  schema_out& operator=(const schema_out&) = delete;
-
-  retort::ops& ops() noexcept { return ops_; }
-  void unmanaged(std::string_view kind, std::string_view name) const {
-    sink_->unmanaged(sink_->context, str(kind), str(name));
-  }
-
- private:
-  static int forward(void* self, const retort_op* op, retort_error* err) {
-    const retort_schema_sink* sink = static_cast<schema_out*>(self)->sink_;
-    return sink->object(sink->context, op, err);
-  }
-  static int no_x_argument(void*, retort_str, retort_str*) { return 0; }
-
-  const retort_schema_sink* sink_;
-  retort_migration_context context_{};
-  retort::ops ops_{&context_};
-};
 
 /// A live session with the database, owned by the host through the ABI.
 class connection {

@@ -1,6 +1,7 @@
 // retort/sdk/ops.hpp: the operation builder. Revisions describe what they
-// do with it (revision.hpp), and a dialect describes a live schema with it
-// (dialect.hpp's schema_out), so there is one way to build a retort_op.
+// do with it (revision.hpp), a dialect describes a live schema with it and
+// a models plugin the schema it wants (schema_out.hpp, models.hpp), so
+// there is one way to build a retort_op.
 #pragma once
 
 #include <retort/sdk/common.hpp>
@@ -42,6 +43,11 @@ class column {
   column& on_update(std::string action) { on_update_ = std::move(action); return *this; }
   /// ABI 1.2: a generated (computed, stored) column: its SQL expression.
   column& generated(std::string expression) { generated_ = std::move(expression); return *this; }
+  /// ABI 1.2: a rename hint, meaningful only in a models description
+  /// (models.hpp): the column was called `old_name` before, so the host
+  /// renames it where it would drop and add. A revision renames with
+  /// ops::rename_column instead; there the hint is ignored.
+  column& renamed_from(std::string old_name) { renamed_from_ = std::move(old_name); return *this; }
 
   /// The ABI view; borrows from this object.
   retort_column abi() const {
@@ -57,11 +63,12 @@ class column {
     c.on_update = str(on_update_);
     c.generated_sql = str(generated_);
     c.key_position = key_position_;
+    c.renamed_from = str(renamed_from_);
     return c;
   }
 
  private:
-  std::string name_, type_, default_, ref_table_, ref_column_, on_delete_, on_update_, generated_;
+  std::string name_, type_, default_, ref_table_, ref_column_, on_delete_, on_update_, generated_, renamed_from_;
   std::uint32_t flags_ = 0;
   std::uint32_t key_position_ = 0;
 };
@@ -182,8 +189,10 @@ class ops {
   }
 
   /// CREATE TABLE; `constraints` (ABI 1.2) are declared inside the table.
+  /// `renamed_from` (ABI 1.2) is a rename hint, meaningful only in a models
+  /// description: the table's former name (see column::renamed_from).
   void create_table(std::string_view table, const std::vector<column>& columns,
-                    const std::vector<constraint>& constraints = {}) {
+                    const std::vector<constraint>& constraints = {}, std::string_view renamed_from = {}) {
     std::vector<retort_column> defs;
     defs.reserve(columns.size());
     for (const auto& c : columns) defs.push_back(c.abi());
@@ -200,6 +209,7 @@ class ops {
     op.column_count = ptrs.size();
     op.constraints = constraint_ptrs.empty() ? nullptr : constraint_ptrs.data();
     op.constraint_count = constraint_ptrs.size();
+    op.renamed_from = str(renamed_from);
     send(op);
   }
   void drop_table(std::string_view table) { send(make(RETORT_OP_DROP_TABLE, table)); }
@@ -312,14 +322,14 @@ class ops {
                                                      sizeof ctx_->host_abi_minor &&
                             ctx_->host_abi_minor >= 2;
     if (host_knows) return;
-    bool uses = op.kind > RETORT_OP_EXECUTE || op.constraint_count > 0;
+    bool uses = op.kind > RETORT_OP_EXECUTE || op.constraint_count > 0 || op.renamed_from.size > 0;
     for (std::size_t i = 0; i < op.column_count; ++i)
       uses = uses || op.columns[i]->on_update.size > 0 || op.columns[i]->generated_sql.size > 0 ||
-             op.columns[i]->key_position > 0;
+             op.columns[i]->renamed_from.size > 0 || op.columns[i]->key_position > 0;
     if (uses)
       throw failure(std::string(op_kind_name(op.kind)) +
-                        ": table constraints, views, enum types, ON UPDATE and generated columns need a retort "
-                        "host of ABI 1.2 or later; "
+                        ": table constraints, views, enum types, ON UPDATE, generated columns and rename hints "
+                        "need a retort host of ABI 1.2 or later; "
                         "this one is older and would drop them: upgrade retort",
                     RETORT_ERROR_USAGE);
   }

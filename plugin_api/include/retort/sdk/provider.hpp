@@ -55,7 +55,9 @@ struct provider_adapter {
     return guard(err, [&] { self(p).run(i, direction, *ctx); });
   }
   static const retort_plugin_descriptor* descriptor(const char* name, const char* version) {
-    static const retort_provider_v1 functions{sizeof(retort_provider_v1), &open, &close, &count, &at, &run};
+    // models: none (a models plugin is made by RETORT_MODELS_PLUGIN, models.hpp)
+    static const retort_provider_v1 functions{sizeof(retort_provider_v1), &open, &close, &count, &at, &run,
+                                              nullptr};
     static const retort_plugin_descriptor d{sizeof(retort_plugin_descriptor), RETORT_ABI_MAJOR,
                                             RETORT_ABI_MINOR, RETORT_PLUGIN_PROVIDER, name, version,
                                             &functions};
