@@ -6,7 +6,8 @@
 # dependencies, unpack them with dpkg -x into a temporary root (not
 # installed: any prefix must work), run that retort, scaffold a C++ revision
 # plugin project with it, build the project with find_package(Retort)
-# against the unpacked retort-dev, and apply its revisions to SQLite.
+# against the unpacked retort-dev, and apply its revisions to SQLite; build a
+# models plugin (retort/sdk/models.hpp) the same way and load it.
 # Every check that fails says what it expected; nothing is skipped.
 set -uo pipefail
 # retort refuses plugins that others can change; what this test builds and
@@ -73,6 +74,7 @@ expect_files retort usr/bin/retort usr/lib/retort/plugins/retort_sqlite.so \
 expect_files retort-postgresql usr/lib/retort/plugins/retort_postgresql.so
 expect_files retort-mariadb usr/lib/retort/plugins/retort_mariadb.so
 expect_files retort-dev usr/include/retort/abi.h usr/include/retort/sdk/revision.hpp \
+  usr/include/retort/sdk/models.hpp usr/include/retort/sdk/schema_out.hpp \
   usr/lib/cmake/Retort/RetortConfig.cmake usr/lib/cmake/Retort/RetortConfigVersion.cmake \
   usr/lib/cmake/Retort/retort_plugin.map
 # dpkg refuses to install two packages that ship one file.
@@ -144,6 +146,60 @@ must "$retort" current
 out_has "$head_id" "retort current"
 must "$retort" check
 
+step "a models plugin built against the unpacked retort-dev, and loaded"
+models=$work/models
+mkdir -p "$models/src"
+cat > "$models/CMakeLists.txt" <<'EOF'
+cmake_minimum_required(VERSION 3.16)
+project(packaged_models LANGUAGES CXX)
+find_package(Retort REQUIRED)
+retort_add_plugin(packaged_models SOURCES src/models.cpp)
+set_target_properties(packaged_models PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+EOF
+cat > "$models/src/models.cpp" <<'EOF'
+#include <retort/sdk/models.hpp>
+
+using retort::column;
+
+RETORT_MODELS_PLUGIN("packaged_models", "1.0.0")
+
+static retort::model authors =
+    retort::table("authors", {column("id", "integer").primary_key(), column("name", "string(100)").not_null()})
+        .unique("uq_authors_name", {"name"});
+
+static retort::model notes =
+    retort::table("notes", {
+        column("id", "integer").primary_key().autoincrement(),
+        column("body", "text").not_null().renamed_from("text"),
+        column("author_id", "integer").references("authors", "id").on_delete("CASCADE"),
+    })
+        .check("ck_notes_body", "body <> ''")
+        .index("ix_notes_author_id", {"author_id"});
+EOF
+must "$cmake" -S "$models" -B "$models/build" -DCMAKE_PREFIX_PATH="$root/usr" \
+  -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF
+must "$cmake" --build "$models/build" -j2
+models_plugin=$models/build/packaged_models.so
+[[ -f $models_plugin ]] || fail "the models project built no packaged_models.so"
+must nm -D --defined-only "$models_plugin"
+exported=$(awk '{ print $NF }' "$work/out.txt")
+[[ $exported == retort_plugin_entry ]] ||
+  fail "the models plugin must export retort_plugin_entry and nothing else, it exports: $exported"
+must "$retort" plugins inspect "$models_plugin"
+out_has "packaged_models" "retort plugins inspect (models plugin)"
+# Loaded next to the project's revisions it is a provider with no revisions
+# of its own: the graph and the database are as they were.
+cat > "$models/retort.ini" <<EOF
+[retort]
+database_url = sqlite:///$project/app.db
+revisions = $plugin
+revisions = $models_plugin
+EOF
+cd "$models" || fail "cd $models"
+must "$retort" heads
+out_has "$head_id" "retort heads with the models plugin loaded"
+must "$retort" check
+
 step "the .tar.gz holds the same tree, and runs from another prefix"
 tree=$work/tgz
 mkdir -p "$tree" && tar -xzf "$tarball" -C "$tree" || fail "cannot unpack ${tarball##*/}"
@@ -156,4 +212,4 @@ from_tgz=$(cd "$top" && find . -type f | sort)
 must "$top/bin/retort" plugins
 out_has "$top/lib/retort/plugins/retort_mariadb.so" "retort plugins from the archive"
 
-echo "ok: packages build, unpack, run, and build a revision plugin"
+echo "ok: packages build, unpack, run, and build a revision plugin and a models plugin"
