@@ -7,7 +7,9 @@
 #include <cstring>
 #include <memory>
 #include <random>
+#include <sstream>
 
+#include "host/cli/authoring/cpp_steps.hpp"
 #include "host/cli/authoring/templates/templates.hpp"
 #include "host/errors/error.hpp"
 
@@ -23,16 +25,8 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
   return out;
 }
 
-// A C++ string literal's contents: the message is the only free text that
-// reaches the source, and one_line already removed control characters.
-std::string cpp_escaped(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\\' || c == '"') out += '\\';
-    out += c;
-  }
-  return out;
-}
+// Where a lambda's statements start in templates/revision.cpp.
+constexpr const char* body_indent = "          ";
 
 std::string sql_header(const Revision& r) {
   std::string h = "-- retort:revision " + r.id + "\n";
@@ -47,7 +41,7 @@ std::string sql_header(const Revision& r) {
 std::string cpp_chain(const Revision& r) {
   std::string chain;
   auto call = [&](const char* name, const std::string& argument) {
-    chain += std::string("        .") + name + "(\"" + cpp_escaped(argument) + "\")\n";
+    chain += std::string("        .") + name + "(" + cpp_string_literal(argument) + ")\n";
   };
   for (const auto& down : r.down_revisions) call("down", down);
   call("message", r.message);
@@ -97,7 +91,27 @@ std::string revision_file_name(const Revision& revision, RevisionLanguage langua
 std::string revision_file_text(const Revision& revision, RevisionLanguage language) {
   if (language == RevisionLanguage::sql)
     return fill_template(template_text("revision.sql"), {{"header", sql_header(revision)}});
-  return fill_template(template_text("revision.cpp"), {{"id", revision.id}, {"chain", cpp_chain(revision)}});
+  return cpp_revision_text(
+      revision,
+      std::string(body_indent) + "// op.create_table(\"orders\", {column(\"id\", \"bigint\").primary_key().autoincrement()});\n",
+      std::string(body_indent) + "// op.drop_table(\"orders\");\n");
+}
+
+std::string cpp_revision_text(const Revision& revision, const std::string& upgrade_body,
+                              const std::string& downgrade_body) {
+  // A body of comments only leaves `op` unused, which compilers warn of.
+  const auto with_op_used = [](const std::string& body) {
+    std::istringstream lines(body);
+    for (std::string line; std::getline(lines, line);) {
+      const std::size_t code = line.find_first_not_of(' ');
+      if (code != std::string::npos && line.compare(code, 2, "//") != 0) return body;
+    }
+    return body + body_indent + "static_cast<void>(op);\n";
+  };
+  return fill_template(template_text("revision.cpp"), {{"id", revision.id},
+                                                       {"chain", cpp_chain(revision)},
+                                                       {"upgrade", with_op_used(upgrade_body)},
+                                                       {"downgrade", with_op_used(downgrade_body)}});
 }
 
 std::string sql_revision_text(const Revision& revision, const std::string& upgrade, const std::string& downgrade) {

@@ -31,6 +31,15 @@ std::string revision_file_name(const Revision& revision, RevisionLanguage langua
 /// the message must be one line (see one_line).
 std::string revision_file_text(const Revision& revision, RevisionLanguage language);
 
+/// A C++ revision source with its bodies written: revision_file_text's
+/// shape (first line `// retort:revision ID`, the registration and its
+/// builder chain) with `upgrade_body` and `downgrade_body` (statements, each
+/// line indented and ending in a newline: cpp_statements) inside the
+/// lambdas. A body with no statement (empty, or comments only) also gets
+/// `static_cast<void>(op);`, so `op` is never an unused parameter.
+std::string cpp_revision_text(const Revision& revision, const std::string& upgrade_body,
+                              const std::string& downgrade_body);
+
 /// A .sql revision file with its scripts written: the header, then
 /// `upgrade` and `downgrade` (each ending in a newline) in their sections.
 std::string sql_revision_text(const Revision& revision, const std::string& upgrade, const std::string& downgrade);
