@@ -40,17 +40,16 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # The servers start side by side (each in a background job with its own
-# log), since the cluster alone takes a quarter of a minute to form.
-start_in_background() {
-  local name=$1
-  shift
-  ("$@" >"$servers/$name.start.log" 2>&1) &
-  echo $!
-}
+# log), since the cluster alone takes a quarter of a minute to form. The jobs
+# are started in this shell, not in a command substitution, so that `wait`
+# can collect them.
 echo "==> starting PostgreSQL (:$pg_port), MariaDB (:$maria_port) and a 3-node Galera cluster (:$galera_port-$((galera_port + 2)))"
-pg_job=$(start_in_background postgresql pg_start "$servers/pg" "$pg_port")
-maria_job=$(start_in_background mariadb mariadb_start "$servers/mariadb" "$maria_port")
-galera_job=$(start_in_background galera galera_start "$servers/galera" "$galera_port")
+pg_start "$servers/pg" "$pg_port" >"$servers/postgresql.start.log" 2>&1 &
+pg_job=$!
+mariadb_start "$servers/mariadb" "$maria_port" >"$servers/mariadb.start.log" 2>&1 &
+maria_job=$!
+galera_start "$servers/galera" "$galera_port" >"$servers/galera.start.log" 2>&1 &
+galera_job=$!
 failed=()
 wait "$pg_job" || failed+=(postgresql)
 wait "$maria_job" || failed+=(mariadb)
