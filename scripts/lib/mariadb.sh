@@ -91,7 +91,10 @@ _mariadb_initialise() {
   if ! mariadb-install-db --no-defaults --user="$os_user" --datadir="$dir/data" \
       --auth-root-authentication-method=socket --skip-test-db --skip-name-resolve \
       "${_mariadb_fast_options[@]}" >"$dir/install-db.log" 2>&1; then
-    tail -n 20 "$dir/install-db.log" >&2
+    # The tail is install-db's generic advice; the server's own [ERROR]
+    # lines say what went wrong.
+    grep -F '[ERROR]' "$dir/install-db.log" | head -n 20 >&2
+    tail -n 5 "$dir/install-db.log" >&2
     rm -rf "$dir/data"
     _mariadb_fail "mariadb-install-db failed for $dir/data (log: $dir/install-db.log)"
     return 1
