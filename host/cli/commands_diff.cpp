@@ -45,11 +45,7 @@ schema::Desired read_source(App& app, const std::string& source) {
 // compared with TO; what remains is an error, never a plan shown as right.
 void prove(App& app, const schema::Schema& from, const schema::Schema& to, const std::vector<RenderedStep>& steps) {
   ScratchDatabase scratch(app);
-  const schema::ChangePlan build = schema::plan_changes({}, from, {app.dialect().rebuilds_tables()});
-  if (!build.refused.empty())
-    throw Error(ExitCode::database, "diff: the FROM schema cannot be built in " + scratch.description() +
-                                        " to prove the plan: " + build.refused.front());
-  apply_steps(scratch.connection(), rendered(app.dialect(), build), scratch.description() + " (building FROM)");
+  scratch.build(from, "diff: the FROM schema (to prove the plan)");
   const auto off = schema::compare(from, scratch.read());
   if (!off.empty())
     throw Error(ExitCode::database, "diff: the FROM schema cannot be rebuilt exactly in " + scratch.description() +

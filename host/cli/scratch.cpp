@@ -9,6 +9,7 @@
 #include "host/cli/commands.hpp"
 #include "host/cli/declarative.hpp"
 #include "host/cli/interrupts.hpp"
+#include "host/cli/schema_plan.hpp"
 #include "host/errors/error.hpp"
 #include "host/log/logger.hpp"
 #include "host/plan/plan.hpp"
@@ -160,6 +161,13 @@ void ScratchDatabase::run(bool up, const std::vector<std::string>& targets) {
 
 void ScratchDatabase::apply_files(const std::vector<std::filesystem::path>& files) {
   apply_declarative(*scratch_, app_.dialect(), files, description_);
+}
+
+void ScratchDatabase::build(const schema::Schema& target, const std::string& what) {
+  const schema::ChangePlan plan = schema::plan_changes({}, target, {app_.dialect().rebuilds_tables()});
+  if (!plan.refused.empty())
+    throw Error(ExitCode::database, what + " cannot be made in " + description_ + ": " + plan.refused.front());
+  apply_steps(*scratch_, rendered(app_.dialect(), plan), description_ + " (making " + what + ")");
 }
 
 schema::Schema ScratchDatabase::read() {

@@ -37,6 +37,10 @@ class ScratchDatabase {
   void downgrade(const std::string& target);
   /// Runs the statements of declarative SQL files (declarative_files()).
   void apply_files(const std::vector<std::filesystem::path>& files);
+  /// Makes `schema` through the planner and the dialect's renderer, as a
+  /// plan from nothing; `what` names it in the error when it cannot be
+  /// planned or a statement fails (exit 1).
+  void build(const schema::Schema& schema, const std::string& what);
   /// The scratch database's schema, without retort's own tables.
   schema::Schema read();
   Connection& connection() { return *scratch_; }

@@ -174,7 +174,8 @@ TEST(CliCommandTable, CompletionStepsOverTheValueOfEveryValueTakingOption) {
     for (const auto& w : words_of(names))
       if (w.rfind("--", 0) == 0) skipped.insert(w);
   }
-  Words expected = {"--config", "--plugin-path", "--url", "--x-argument", "--log-level", "--log-format", "--format"};
+  Words expected = {"--config",    "--plugin-path", "--url",   "--x-argument",
+                    "--models",    "--log-level",   "--log-format", "--format"};
   for (const auto& option : host::command_options_known())
     if (option.takes_value) expected.insert("--" + option.long_name);
   EXPECT_EQ(skipped, expected);

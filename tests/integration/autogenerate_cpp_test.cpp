@@ -72,11 +72,20 @@ host::Revision revision(const std::string& id, const std::string& message) {
   return r;
 }
 
+// `retort revision --autogenerate --template cpp` in a C++ project: the
+// revision it writes builds with warnings as errors, upgrades to exactly the
+// models and downgrades to nothing.
 TEST(AutogenerateCpp, ModelsWrittenAsACppRevisionUpgradeToTheModelsAndDowngradeToNothing) {
   Project project{"sqlite"};
-  fs::create_directories(project.dir() / "migrations");
-  project.configure("migrations", "models = models");
+  const fs::path src = project.dir() / "src";
+  fs::create_directories(src / "revisions");
+  fs::create_directories(project.dir() / "build");
   write_file(project.dir() / "models/schema.sql", models_sql);
+  write_file(src / "plugin.cpp", "#include <retort/sdk/revision.hpp>\n\nRETORT_REVISION_PLUGIN(\"app\", \"0.1.0\")\n");
+  const std::vector<std::string> plugin_mode = {"-shared", "-fPIC", "-fvisibility=hidden", "-o", "build/app.so"};
+  const Result first_build = compile(project.dir().path(), plugin_mode, {src / "plugin.cpp"});
+  ASSERT_EQ(first_build.code, 0) << first_build.err;
+  project.configure("build/app.so", "cpp_revisions = src/revisions\nmodels = models");
   const std::string empty = project.retort({"--format", "json", "schema"}).out;
 
   // The models as the engine makes them, read back as the planner reads them.
@@ -85,32 +94,33 @@ TEST(AutogenerateCpp, ModelsWrittenAsACppRevisionUpgradeToTheModelsAndDowngradeT
   ASSERT_EQ(made.code, 0) << made.err;
   const Result read = project.retort({"--url", models_db->url(), "--format", "json", "schema"});
   ASSERT_EQ(read.code, 0) << read.err;
-  const host::schema::Schema models = host::schema::schema_from_json(nlohmann::json::parse(read.out));
-  ASSERT_EQ(models.tables.size(), 3u) << read.out;
-  ASSERT_EQ(models.views.size(), 1u) << read.out;
 
-  const host::schema::PlanRules sqlite{true};  // SQLite alters tables by rebuilding them
-  const host::schema::ChangePlan up = host::schema::plan_changes({}, models, sqlite);
-  const host::schema::ChangePlan down = host::schema::plan_changes(models, {}, sqlite);
-  ASSERT_TRUE(up.refused.empty() && down.refused.empty());
-  const std::string source = host::cpp_revision_text(revision("a1b2c3d4e5f6", "the models"),
-                                                     host::cpp_statements(up.steps, body_indent),
-                                                     host::cpp_statements(down.steps, body_indent));
+  const Result written = project.retort({"revision", "--autogenerate", "--template", "cpp", "--rev-id",
+                                         "a1b2c3d4e5f6", "-m", "the models"});
+  ASSERT_EQ(written.code, 0) << written.err;
+  const fs::path revision_file = src / "revisions/a1b2c3d4e5f6_the_models.cpp";
+  ASSERT_TRUE(fs::exists(revision_file)) << written.out << written.err;
+  const std::string source = read_file(revision_file);
+  EXPECT_THAT(source, HasSubstr("op.create_table("));
   EXPECT_THAT(source, HasSubstr("// destroys: table customers and every row in it\n"));
-  const fs::path src = project.dir() / "src";
-  write_file(src / "plugin.cpp", "#include <retort/sdk/revision.hpp>\n\nRETORT_REVISION_PLUGIN(\"app\", \"0.1.0\")\n");
-  write_file(src / "revisions/a1b2c3d4e5f6_the_models.cpp", source);
-  fs::create_directories(project.dir() / "build");
-  const Result built = compile(project.dir().path(), {"-shared", "-fPIC", "-fvisibility=hidden", "-o", "build/app.so"},
-                               {src / "plugin.cpp", src / "revisions/a1b2c3d4e5f6_the_models.cpp"});
-  ASSERT_EQ(built.code, 0) << built.err << "\n" << source;
+  EXPECT_THAT(written.err, HasSubstr("build the revisions plugin, then upgrade"));
 
-  project.configure("build/app.so", "models = models");
+  // Not built yet: a second autogenerate would fork, and is refused.
+  const Result again = project.retort({"revision", "--autogenerate", "-m", "again"});
+  EXPECT_EXIT_CODE(again, 2);
+  EXPECT_THAT(again.err, HasSubstr("is not in the built plugin yet"));
+
+  const Result built = compile(project.dir().path(), plugin_mode, {src / "plugin.cpp", revision_file});
+  ASSERT_EQ(built.code, 0) << built.err << "\n" << source;
   EXPECT_EQ(project.retort({"heads"}).out, "a1b2c3d4e5f6 (head)\n");
   const Result upgraded = project.retort({"upgrade", "head"});
   ASSERT_EQ(upgraded.code, 0) << upgraded.err << "\n" << source;
   EXPECT_EQ(project.retort({"--format", "json", "schema"}).out, read.out);
   EXPECT_EXIT_CODE(project.retort({"diff", "--from", "database", "--to", "models"}), 0);
+  EXPECT_EXIT_CODE(project.retort({"check"}), 0);
+  const Result nothing = project.retort({"revision", "--autogenerate", "-m", "nothing"});
+  EXPECT_EXIT_CODE(nothing, 0);
+  EXPECT_THAT(nothing.out, HasSubstr("nothing to autogenerate"));
 
   const Result downgraded = project.retort({"downgrade", "base"});
   ASSERT_EQ(downgraded.code, 0) << downgraded.err;
@@ -190,6 +200,76 @@ TEST(AutogenerateCpp, EveryStepKindIsACallTheSdkTakes) {
   const Result checked = compile(dir.path(), {"-fsyntax-only"}, {dir / "every_kind.cpp"});
   EXPECT_EQ(checked.code, 0) << checked.err << "\n" << source;
 }
+
+// On every engine: two autogenerated C++ revisions in a row (the second
+// from head, the first replayed), each built and applied; a downgrade of
+// the second restores the first's schema.
+const char* const portable_models_1 =
+    "CREATE TABLE authors (\n"
+    "  id INTEGER NOT NULL PRIMARY KEY,\n"
+    "  name VARCHAR(100) NOT NULL,\n"
+    "  CONSTRAINT uq_authors_name UNIQUE (name)\n"
+    ");\n"
+    "CREATE TABLE notes (\n"
+    "  id INTEGER NOT NULL PRIMARY KEY,\n"
+    "  author_id INTEGER NOT NULL,\n"
+    "  body VARCHAR(200) NOT NULL DEFAULT 'it''s empty',\n"
+    "  CONSTRAINT ck_notes_body CHECK (body <> ''),\n"
+    "  CONSTRAINT fk_notes_author FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE CASCADE\n"
+    ");\n";
+const std::string portable_models_2 = std::string(portable_models_1) +
+                                      "ALTER TABLE notes ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;\n"
+                                      "CREATE INDEX ix_notes_pinned ON notes (pinned);\n";
+
+class AutogenerateCppEngines : public ::testing::TestWithParam<std::string> {
+ protected:
+  Project project{GetParam()};
+  const fs::path src = project.dir() / "src";
+  const std::vector<std::string> plugin_mode = {"-shared", "-fPIC", "-fvisibility=hidden", "-o", "build/app.so"};
+  std::vector<fs::path> sources{src / "plugin.cpp"};
+
+  void SetUp() override {
+    fs::create_directories(src / "revisions");
+    fs::create_directories(project.dir() / "build");
+    write_file(src / "plugin.cpp", "#include <retort/sdk/revision.hpp>\n\nRETORT_REVISION_PLUGIN(\"app\", \"0.1.0\")\n");
+    build();
+    project.configure("build/app.so", "cpp_revisions = src/revisions\nmodels = models");
+  }
+  void build() {
+    const Result built = compile(project.dir().path(), plugin_mode, sources);
+    ASSERT_EQ(built.code, 0) << built.err;
+  }
+  void autogenerate(const std::string& id, const std::string& models) {
+    write_file(project.dir() / "models/schema.sql", models);
+    const Result written = project.retort({"revision", "--autogenerate", "--rev-id", id, "-m", "step"});
+    ASSERT_EQ(written.code, 0) << written.out << written.err;
+    sources.push_back(src / "revisions" / (id + "_step.cpp"));
+    ASSERT_TRUE(fs::exists(sources.back())) << written.out << written.err;
+    build();
+    const Result upgraded = project.retort({"upgrade", "head"});
+    ASSERT_EQ(upgraded.code, 0) << upgraded.err << "\n" << read_file(sources.back());
+    EXPECT_EXIT_CODE(project.retort({"diff", "--from", "database", "--to", "models"}), 0);
+    EXPECT_EXIT_CODE(project.retort({"check"}), 0);
+  }
+  std::string schema() const { return project.retort({"--format", "json", "schema"}).out; }
+};
+
+TEST_P(AutogenerateCppEngines, TwoRevisionsInARowBuildApplyAndGoBack) {
+  const std::string empty = schema();
+  ASSERT_NO_FATAL_FAILURE(autogenerate("aaaa00000001", portable_models_1));
+  const std::string first = schema();
+  EXPECT_THAT(first, HasSubstr("fk_notes_author"));
+  ASSERT_NO_FATAL_FAILURE(autogenerate("aaaa00000002", portable_models_2));
+  EXPECT_THAT(read_file(sources.back()), HasSubstr("op.add_column("));
+  EXPECT_THAT(schema(), HasSubstr("ix_notes_pinned"));
+  EXPECT_EXIT_CODE(project.retort({"downgrade", "-1"}), 0);
+  EXPECT_EQ(schema(), first);
+  EXPECT_EXIT_CODE(project.retort({"downgrade", "base"}), 0);
+  EXPECT_EQ(schema(), empty);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, AutogenerateCppEngines, ::testing::ValuesIn(engine_names()),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace it

@@ -70,7 +70,12 @@ fail() {
 # What the CLI itself says it accepts.
 commands=$("$retort" --help | awk '/^Commands:/ { on = 1; next } on && /^$/ { exit } on { print $1 }')
 [[ -n $commands ]] || { echo "FAIL: no commands found in retort --help" >&2; exit 1; }
-options_of() { "$retort" "$@" --help | grep -E '^  -' | grep -oE -- '--[a-z][a-z-]*' | sort -u | tr '\n' ' '; }
+# Each option line's own name (`  --from  ...`, `  -c [ --config ] arg`), not
+# options its description mentions.
+options_of() {
+  "$retort" "$@" --help | grep -E '^  -' | sed -E 's/^ +(-[a-zA-Z] \[ )?(--[a-z][a-z-]*).*/\2/' |
+    grep -E '^--' | sort -u | tr '\n' ' '
+}
 declare -A options
 options[global]=$(options_of)
 for command in $commands; do options[$command]=$(options_of "$command"); done

@@ -200,6 +200,31 @@ must "$retort" heads
 out_has "$head_id" "retort heads with the models plugin loaded"
 must "$retort" check
 
+step "the models plugin as models: diff, autogenerate, upgrade, check"
+# A SQL-first project whose desired schema is the plugin: the first
+# revision is written from it, applied, and the three agree.
+authored=$work/authored
+mkdir -p "$authored/migrations"
+cat > "$authored/retort.ini" <<EOF
+[retort]
+database_url = sqlite:///$authored/app.db
+revisions = $authored/migrations
+models = $models_plugin
+EOF
+cd "$authored" || fail "cd $authored"
+run "$retort" diff --from empty --to models
+[[ $code == 6 ]] || fail "'retort diff --from empty --to models' exited $code, not 6 (they differ)"
+out_has "CREATE TABLE" "retort diff --from empty --to models"
+out_has "notes" "retort diff --from empty --to models"
+must "$retort" revision --autogenerate -m "authors and notes"
+written=$(find "$authored/migrations" -name '*.sql' | head -n 1)
+[[ -n $written ]] || fail "retort revision --autogenerate wrote no .sql file in $authored/migrations"
+grep -qF "ck_notes_body" "$written" || fail "$written does not create the check constraint ck_notes_body"
+must "$retort" upgrade head
+must "$retort" check
+run "$retort" diff --from database --to models
+[[ $code == 0 ]] || fail "'retort diff --from database --to models' exited $code after the upgrade, not 0"
+
 step "the .tar.gz holds the same tree, and runs from another prefix"
 tree=$work/tgz
 mkdir -p "$tree" && tar -xzf "$tarball" -C "$tree" || fail "cannot unpack ${tarball##*/}"
