@@ -37,7 +37,7 @@ _galera_server() {
   local peers="127.0.0.1:$((base_port + 11)),127.0.0.1:$((base_port + 12)),127.0.0.1:$((base_port + 13))"
   local server=(mariadbd --no-defaults --datadir="$node_dir/data" --bind-address=127.0.0.1
     --port="$port" --socket="$node_dir/mysqld.sock" --pid-file="$node_dir/mysqld.pid"
-    --log-error="$node_dir/mysqld.log" --skip-name-resolve "${_mariadb_fast_options[@]}"
+    --log-error="$node_dir/mysqld.log" --tmpdir="$node_dir/tmp" --skip-name-resolve "${_mariadb_fast_options[@]}"
     --wsrep-on=ON --wsrep-provider="$_galera_provider" --wsrep-cluster-name=retort_test
     --wsrep-node-name="node$n" --wsrep-node-address="127.0.0.1:$((base_port + 10 + n))"
     --wsrep-provider-options="gmcast.listen_addr=tcp://127.0.0.1:$((base_port + 10 + n));ist.recv_addr=127.0.0.1:$((base_port + 20 + n));gcache.size=32M"
@@ -58,6 +58,7 @@ _galera_launch() {
   local -a server
   mapfile -t server < <(_galera_server "$dir" "$port" "$n" "$mode" "$base_port")
   rm -f "$node_dir/mysqld.sock" "$node_dir/mysqld.pid"
+  _mariadb_private_tmpdir "$node_dir" || return 1
   (setsid "${server[@]}" >>"$node_dir/mysqld.out" 2>&1 </dev/null & echo $! >"$node_dir/launch.pid")
   pid=$(<"$node_dir/launch.pid")
   MARIADB_START_TIMEOUT=${GALERA_START_TIMEOUT:-120} _mariadb_wait_ready "$node_dir" "$pid" || return 1

@@ -101,6 +101,17 @@ _mariadb_initialise() {
   fi
 }
 
+# The server's temporary files (internal temporary tables of
+# information_schema queries among them) go to DIR/tmp, not /tmp, which
+# other servers and cleaners share: a temporary file removed under a server
+# fails the query that owns it.
+_mariadb_private_tmpdir() {
+  local dir=$1
+  mkdir -p "$dir/tmp" || { _mariadb_fail "cannot create $dir/tmp"; return 1; }
+  [[ $EUID -eq 0 ]] && chown "$(_mariadb_os_user):" "$dir/tmp"
+  return 0
+}
+
 # Waits until the server answers on its socket, the process dies, or the
 # timeout passes.
 _mariadb_wait_ready() {
@@ -164,10 +175,11 @@ mariadb_start() {
   fi
 
   _mariadb_initialise "$dir" || return 1
+  _mariadb_private_tmpdir "$dir" || return 1
 
   local server=(mariadbd --no-defaults --datadir="$dir/data" --bind-address=127.0.0.1
     --port="$port" --socket="$dir/mysqld.sock" --pid-file="$dir/mysqld.pid"
-    --log-error="$dir/mysqld.log" --skip-name-resolve "${_mariadb_fast_options[@]}")
+    --log-error="$dir/mysqld.log" --tmpdir="$dir/tmp" --skip-name-resolve "${_mariadb_fast_options[@]}")
   [[ $EUID -eq 0 ]] && server+=(--user="$os_user")
   rm -f "$dir/mysqld.sock" "$dir/mysqld.pid"
   # The subshell makes the server a grandchild: the caller's `wait` never
