@@ -94,8 +94,13 @@ int on_x_argument(void* host, retort_str key, retort_str* value) noexcept {
 }  // namespace
 
 Collector::Collector(const Dialect& dialect, std::vector<Provider*> providers,
-                     std::vector<std::pair<std::string, std::string>> x_args, bool offline)
-    : dialect_(dialect), providers_(std::move(providers)), x_args_(std::move(x_args)), offline_(offline) {}
+                     std::vector<std::pair<std::string, std::string>> x_args, bool offline,
+                     std::shared_ptr<CollectCache> cache)
+    : dialect_(dialect),
+      providers_(std::move(providers)),
+      x_args_(std::move(x_args)),
+      offline_(offline),
+      cache_(std::move(cache)) {}
 
 // The checksum always describes the operations of an online run
 // (docs/checksums.md): a revision may emit other operations when told it is
@@ -105,6 +110,13 @@ Collector::Collector(const Dialect& dialect, std::vector<Provider*> providers,
 RevisionScript Collector::collect(const Revision& revision, Direction direction, bool split_scripts) const {
   if (revision.provider >= providers_.size() || !providers_[revision.provider])
     plugin_error("revision '" + revision.id + "' has no provider");
+  if (cache_) {
+    const std::string key = std::string(dialect_.name()) + '\n' + revision.id + '\n' +
+                            (direction == Direction::upgrade ? "u" : "d") + (split_scripts ? "s" : "w") +
+                            (offline_ ? "o" : "n");
+    Collector uncached(dialect_, providers_, x_args_, offline_);
+    return cache_->get(key, [&] { return uncached.collect(revision, direction, split_scripts); });
+  }
   if (!offline_) {
     CollectSession online{dialect_, x_args_, split_scripts, true, true, ChecksumBuilder(), {}, std::nullopt};
     run(revision, direction, false, online);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
+#include <stdexcept>
 
 #include "host/errors/error.hpp"
 #include "host/log/logger.hpp"
@@ -18,6 +19,31 @@ App::App(Invocation invocation, Settings settings)
   folders_.push_back(default_plugin_dir());
 }
 
+App::App(App& fleet, const std::string& database_url, const Dialect& dialect)
+    : invocation_(fleet.invocation_),
+      settings_(fleet.settings_),
+      folders_(fleet.folders_),
+      registry_(fleet.registry_),
+      dialect_(&dialect),
+      providers_(fleet.providers_),
+      providers_loaded_(true),
+      graph_(fleet.graph_),
+      collect_cache_(fleet.collect_cache_) {
+  if (!graph_ || !collect_cache_) throw std::logic_error("App: prepare_targets() was not called on the fleet");
+  invocation_.targets.reset();
+  invocation_.fleet_target = true;
+  settings_.database_url = database_url;
+  settings_.targets.clear();
+  url_ = parse_url(database_url, dialect.has_file_url() ? UrlForm::file : UrlForm::server);
+}
+
+void App::prepare_targets() {
+  // Chosen already; each target's App copies the settings.
+  settings_.targets.clear();
+  graph();
+  if (!collect_cache_) collect_cache_ = std::make_shared<CollectCache>();
+}
+
 PluginRegistry& App::registry() {
   if (!registry_) {
     LoadPolicy policy;
@@ -27,7 +53,7 @@ PluginRegistry& App::registry() {
     const auto& args = invocation_.arguments;
     const bool relocking = invocation_.command == "plugins" && !args.empty() && args[0] == "lock";
     if (!relocking) policy.lock = PluginLock::read(plugin_lock_file());
-    registry_ = std::make_unique<PluginRegistry>(folders_, std::move(policy));
+    registry_ = std::make_shared<PluginRegistry>(folders_, std::move(policy));
   }
   return *registry_;
 }
@@ -107,7 +133,7 @@ const Graph& App::graph() {
       all.reserve(all.size() + listed.size());
       std::move(listed.begin(), listed.end(), std::back_inserter(all));
     }
-    graph_ = std::make_unique<Graph>(std::move(all));
+    graph_ = std::make_shared<Graph>(std::move(all));
   }
   return *graph_;
 }
@@ -118,7 +144,7 @@ Bookkeeping App::bookkeeping() {
 
 Collector App::collector(bool offline) {
   graph();
-  return Collector(dialect(), providers_, settings_.x_args, offline);
+  return Collector(dialect(), providers_, settings_.x_args, offline, collect_cache_);
 }
 
 std::unique_ptr<Connection> App::connect() {

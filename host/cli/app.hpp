@@ -21,6 +21,16 @@ namespace host {
 class App {
  public:
   App(Invocation invocation, Settings settings);
+  /// One target of a fleet run by `fleet`: the same invocation, settings,
+  /// plugins, providers and graph (loaded once, before any target), its own
+  /// database `database_url`, answered by `dialect` (resolved beforehand, as
+  /// loading a plugin is not safe on two threads). Collected scripts are
+  /// shared with the fleet's other targets. Throws Error(usage) for a URL
+  /// that does not parse.
+  App(App& fleet, const std::string& database_url, const Dialect& dialect);
+  /// Loads the providers and the graph and makes the shared script cache:
+  /// called on the fleet once, before any target's App is made.
+  void prepare_targets();
 
   const Invocation& invocation() const { return invocation_; }
   const Settings& settings() const { return settings_; }
@@ -54,12 +64,13 @@ class App {
   Invocation invocation_;
   Settings settings_;
   std::vector<std::filesystem::path> folders_;
-  std::unique_ptr<PluginRegistry> registry_;
+  std::shared_ptr<PluginRegistry> registry_;
   std::optional<Url> url_;
   const Dialect* dialect_ = nullptr;
   std::vector<Provider*> providers_;
   bool providers_loaded_ = false;
-  std::unique_ptr<Graph> graph_;
+  std::shared_ptr<Graph> graph_;
+  std::shared_ptr<CollectCache> collect_cache_;  // a fleet's targets only
 };
 
 }  // namespace host

@@ -52,7 +52,15 @@ po::options_description command_options() {
       ("branch-label", po::value<std::vector<std::string>>(), "revision: a branch label for it (repeatable)")
       ("depends-on", po::value<std::vector<std::string>>(), "revision: a revision it depends on (repeatable)")
       ("rev-id", po::value<std::string>(), "revision, merge: its id instead of 12 random hex digits")
-      ("template", po::value<std::string>(), "init, revision, merge: sqldir (.sql files) or cpp (C++ sources)");
+      ("template", po::value<std::string>(), "init, revision, merge: sqldir (.sql files) or cpp (C++ sources)")
+      ("targets", po::value<std::string>(), "run on every database a targets FILE lists (NAME URL a line), or the "
+                                            "config's [target.NAME] sections with label:L")
+      ("jobs", po::value<std::string>(), "with --targets: how many databases at once (default: the cores)")
+      ("canary", po::value<std::string>(), "with --targets: run the first N alone first; stop if one fails")
+      ("max-failures", po::value<std::string>(), "with --targets: start no new database after K failures")
+      ("journal", po::value<std::string>(), "with --targets: where each database's outcome is recorded "
+                                            "(default: retort-fleet.jsonl next to the config)")
+      ("resume", "with --targets: run only the databases the journal does not record as done");
   return d;
 }
 
@@ -166,6 +174,9 @@ Invocation parse_arguments(const std::vector<std::string>& argv) {
   inv.splice = vm.count("splice") > 0;
   inv.rev_id = text("rev-id");
   inv.template_name = text("template");
+  inv.targets = text("targets");
+  inv.journal = text("journal");
+  inv.resume = vm.count("resume") > 0;
   auto texts = [&](const char* key) {
     std::vector<std::string> values;
     if (vm.count(key))
@@ -194,6 +205,22 @@ Invocation parse_arguments(const std::vector<std::string>& argv) {
     if (std::find(spec->options.begin(), spec->options.end(), name) == spec->options.end())
       usage_error("option --" + name + " does not apply to '" + inv.command + "'");
   if (inv.output && !inv.sql) usage_error("--output goes with --sql");
+  auto count = [&](const char* key, std::size_t least) -> std::optional<std::size_t> {
+    auto value = text(key);
+    if (!value) return std::nullopt;
+    static const std::regex digits("^[0-9]{1,6}$");
+    if (!std::regex_match(*value, digits) || std::stoul(*value) < least)
+      usage_error("--" + std::string(key) + " takes a whole number of at least " + std::to_string(least) + ", not '" +
+                  *value + "'");
+    return std::stoul(*value);
+  };
+  inv.jobs = count("jobs", 1);
+  inv.canary = count("canary", 0).value_or(0);
+  inv.max_failures = count("max-failures", 1).value_or(0);
+  for (const char* fleet_only : {"jobs", "canary", "max-failures", "journal", "resume"})
+    if (given.count(fleet_only) && !inv.targets) usage_error("--" + std::string(fleet_only) + " goes with --targets");
+  if (inv.targets && inv.sql) usage_error("--targets runs online; --sql prints one script, without --targets");
+  if (inv.targets && inv.global.url) usage_error("--targets names the databases; --url is not taken with it");
   if (inv.arguments.size() < spec->min_args || inv.arguments.size() > spec->max_args)
     usage_error("usage: retort " + std::string(spec->synopsis));
   return inv;

@@ -29,6 +29,14 @@ struct Invocation {
   bool autogenerate = false;                      ///< revision --autogenerate
   bool retry_pending = false;
   std::optional<std::string> range;
+  // Fleets (upgrade, downgrade, stamp, current, check over many databases).
+  std::optional<std::string> targets;         ///< --targets FILE | label:L
+  std::optional<std::size_t> jobs;            ///< --jobs N (>= 1)
+  std::size_t canary = 0;                     ///< --canary N
+  std::size_t max_failures = 0;               ///< --max-failures K; 0: no limit
+  std::optional<std::string> journal;         ///< --journal FILE
+  bool resume = false;                        ///< --resume
+  bool fleet_target = false;                  ///< set on each target's App of a fleet, never parsed
   // Authoring (init, revision, merge).
   std::optional<std::string> message;         ///< -m
   std::optional<std::string> head;            ///< revision --head

@@ -5,6 +5,9 @@
 
 namespace host {
 
+// upgrade, downgrade, stamp, current and check also run over many databases.
+#define FLEET_OPTIONS "targets", "jobs", "canary", "max-failures", "journal", "resume"
+
 const std::vector<Command>& command_table() {
   static const std::vector<Command> table = {
       {"init", nullptr, cmd_init, 0, {"template"}, 1, 1,
@@ -23,19 +26,19 @@ const std::vector<Command>& command_table() {
        "merge REV REV... [-m MSG] [--rev-id ID] [--template sqldir|cpp]",
        "write a revision merging heads (REV: an id, a prefix, label@head, or heads)"},
       {"upgrade", cmd_upgrade, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE | TAKES_LOCK,
-       {"sql", "output", "retry-pending"}, 1, 1,
-       "upgrade TARGET [--sql [FROM:]TARGET] [--output FILE] [--retry-pending]",
+       {"sql", "output", "retry-pending", FLEET_OPTIONS}, 1, 1,
+       "upgrade TARGET [--sql [FROM:]TARGET] [--output FILE] [--retry-pending] [--targets FILE|label:L ...]",
        "apply revisions up to TARGET (head, heads, an id, a prefix, +N, label@head)"},
       {"downgrade", cmd_downgrade, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE | TAKES_LOCK,
-       {"sql", "output", "retry-pending"}, 1, 1,
-       "downgrade TARGET [--sql FROM:TARGET] [--output FILE] [--retry-pending]",
+       {"sql", "output", "retry-pending", FLEET_OPTIONS}, 1, 1,
+       "downgrade TARGET [--sql FROM:TARGET] [--output FILE] [--retry-pending] [--targets FILE|label:L ...]",
        "revert revisions down to TARGET (base, an id, -N)"},
       {"stamp", cmd_stamp, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE | TAKES_LOCK,
-       {"purge", "sql", "output"}, 1, 1,
-       "stamp TARGET [--purge] [--sql]",
+       {"purge", "sql", "output", FLEET_OPTIONS}, 1, 1,
+       "stamp TARGET [--purge] [--sql] [--targets FILE|label:L ...]",
        "set the version table to TARGET without running revisions"},
-      {"current", cmd_current, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE, {}, 0, 0,
-       "current",
+      {"current", cmd_current, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE, {FLEET_OPTIONS}, 0, 0,
+       "current [--targets FILE|label:L ...]",
        "the revisions the database is at"},
       {"heads", cmd_heads, nullptr, READS_CONFIG | NEEDS_GRAPH, {}, 0, 0,
        "heads",
@@ -49,8 +52,8 @@ const std::vector<Command>& command_table() {
       {"show", cmd_show, nullptr, READS_CONFIG | NEEDS_GRAPH, {}, 1, 1,
        "show REV",
        "one revision in full, with its SQL for the configured dialect"},
-      {"check", cmd_check, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE, {"no-drift"}, 0, 0,
-       "check [--no-drift]",
+      {"check", cmd_check, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE, {"no-drift", FLEET_OPTIONS}, 0, 0,
+       "check [--no-drift] [--targets FILE|label:L ...]",
        "exit 0 only if the database is at the heads, nothing applied changed, nothing unknown or half-applied, "
        "and its schema is what the revisions make"},
       {"diff", cmd_diff, nullptr, READS_CONFIG | NEEDS_GRAPH | NEEDS_DATABASE, {"from", "to", "allow-destructive"}, 0, 0,
@@ -68,6 +71,8 @@ const std::vector<Command>& command_table() {
   };
   return table;
 }
+
+#undef FLEET_OPTIONS
 
 const Command* find_command(std::string_view name) {
   for (const auto& command : command_table())

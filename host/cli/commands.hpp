@@ -4,6 +4,9 @@
 // thrown as Error.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "host/cli/app.hpp"
 
 namespace host {
@@ -29,6 +32,22 @@ std::vector<std::string> own_tables(const Settings& settings);
 /// one (version_table_schema only says where retort's tables are), without
 /// retort's tables.
 schema::Schema read_schema_of(Connection& connection, const Settings& settings);
+/// What one command did to one database of a fleet, printing nothing.
+struct TargetResult {
+  std::vector<std::string> from, to;  ///< its revisions before and after
+  std::size_t revisions = 0;          ///< revisions run (or stamped)
+  std::string note{};                 ///< "already at head", ...
+  int exit_code = 0;                  ///< check's 6 when it found something
+  std::string error{};                ///< then its first finding
+};
+/// upgrade and downgrade (online); the database is read first, without the
+/// lock, and one already where TARGET is needs no lock at all.
+TargetResult migrate_target(App& app);
+TargetResult stamp_target(App& app);
+TargetResult current_target(App& app);
+TargetResult check_target(App& app);
+/// --targets on upgrade, downgrade, stamp, current and check (commands_fleet.cpp).
+int cmd_fleet(App& app);
 int cmd_plugins(App& app);
 int cmd_plugins_lock(App& app);  ///< `plugins lock`, dispatched by cmd_plugins
 

@@ -86,7 +86,14 @@ std::string drift_skipped_because(const App& app, const std::vector<Finding>& fi
 }
 }  // namespace
 
-int cmd_check(App& app) {
+namespace {
+struct CheckReport {
+  std::vector<std::string> versions;
+  std::vector<Finding> findings;
+  DriftCheck drift;
+};
+
+CheckReport checked(App& app) {
   const Graph& g = app.graph();
   ReadOnlySession session(app);
   std::vector<std::string> versions = session.store().versions();
@@ -138,7 +145,28 @@ int cmd_check(App& app) {
   drift.why_not = drift_skipped_because(app, findings);
   if (drift.why_not.empty()) drift = find_drift(app, session.connection(), known, findings);
   if (!app.settings().models.empty() && !app.invocation().no_drift) find_models_ahead(app, findings);
+  return {versions, findings, drift};
+}
+}  // namespace
 
+TargetResult check_target(App& app) {
+  CheckReport report = checked(app);
+  TargetResult result{report.versions, report.versions, 0, {}};
+  if (!report.drift.compared) result.note = "schema not compared: " + report.drift.why_not;
+  if (report.findings.empty()) return result;
+  const Finding& first = report.findings.front();
+  result.exit_code = static_cast<int>(ExitCode::check);
+  result.error = first.kind + ": " + first.revision + " " + first.reason;
+  if (report.findings.size() > 1) result.error += " (and " + std::to_string(report.findings.size() - 1) + " more)";
+  return result;
+}
+
+int cmd_check(App& app) {
+  const Graph& g = app.graph();
+  CheckReport report = checked(app);
+  const auto& versions = report.versions;
+  const auto& findings = report.findings;
+  const auto& drift = report.drift;
   if (app.invocation().json) {
     Json list = Json::array();
     for (const auto& f : findings) {

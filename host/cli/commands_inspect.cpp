@@ -126,6 +126,11 @@ int cmd_current(App& app) {
   return 0;
 }
 
+TargetResult current_target(App& app) {
+  DatabaseView db = read_database(app, nullptr);
+  return {db.versions, db.versions, 0, {}};
+}
+
 int cmd_heads(App& app) {
   const Graph& g = app.graph();
   RevisionLabeler label(g);

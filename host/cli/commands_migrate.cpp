@@ -35,6 +35,8 @@ OfflineRange split_range(const std::string& target) {
 
 RunOptions run_options(App& app) {
   RunOptions o;
+  // A fleet's targets run side by side: one progress line is the fleet's.
+  o.progress = !app.invocation().fleet_target;
   o.transaction_per_migration = app.settings().transaction_per_migration;
   o.host_name = this_host();
   o.checkpoint = [] { interrupts::check(); };
@@ -78,9 +80,19 @@ int migrate_offline(App& app, Direction direction) {
   return 0;
 }
 
-int migrate_online(App& app, Direction direction) {
+TargetResult migrate_online(App& app, Direction direction, bool look_first) {
   const Graph& graph = app.graph();
   const std::string& target = app.invocation().arguments.at(0);
+  auto plan_for = [&](const std::vector<std::string>& current) {
+    return direction == Direction::upgrade ? plan_upgrade(graph, current, target)
+                                           : plan_downgrade(graph, current, target);
+  };
+  if (look_first) {
+    ReadOnlySession look(app);
+    std::vector<std::string> current = look.store().versions();
+    if (unresolved_pending(look.store().history()).empty() && plan_for(current).steps.empty())
+      return {current, current, 0, "already at " + target};
+  }
   LockedSession session(app);
   std::vector<std::string> current = session.store().versions();
   std::vector<HistoryRow> pending = unresolved_pending(session.store().history());
@@ -97,8 +109,7 @@ int migrate_online(App& app, Direction direction) {
   } else {
     refuse_pending(pending);
   }
-  Plan plan = direction == Direction::upgrade ? plan_upgrade(graph, current, target)
-                                              : plan_downgrade(graph, current, target);
+  Plan plan = plan_for(current);
   log_plan(plan, direction_name(direction));
   ConnectionSink sink(session.connection());
   Collector collector = app.collector(false);
@@ -108,25 +119,35 @@ int migrate_online(App& app, Direction direction) {
     if (e.code() != ExitCode::interrupted_int && e.code() != ExitCode::interrupted_term) throw;
     throw Error(e.code(), e.what() + session.where_it_stands());
   }
+  TargetResult result{current, session.store().versions(), plan.steps.size(), {}};
   session.release();
-  return 0;
+  return result;
 }
 
 }  // namespace
 
 int cmd_upgrade(App& app) {
-  return app.invocation().sql ? migrate_offline(app, Direction::upgrade) : migrate_online(app, Direction::upgrade);
+  if (app.invocation().sql) return migrate_offline(app, Direction::upgrade);
+  migrate_online(app, Direction::upgrade, false);
+  return 0;
 }
 
 int cmd_downgrade(App& app) {
-  return app.invocation().sql ? migrate_offline(app, Direction::downgrade)
-                              : migrate_online(app, Direction::downgrade);
+  if (app.invocation().sql) return migrate_offline(app, Direction::downgrade);
+  migrate_online(app, Direction::downgrade, false);
+  return 0;
+}
+
+TargetResult migrate_target(App& app) {
+  return migrate_online(app, app.invocation().command == "downgrade" ? Direction::downgrade : Direction::upgrade,
+                        true);
 }
 
 // Stamping writes version rows and one `stamp` history row per revision that
 // becomes current, carrying its upgrade checksum so `check` can compare.
-int cmd_stamp(App& app) {
+TargetResult stamp_target(App& app) {
   const Graph& graph = app.graph();
+  TargetResult result;
   const std::string& target = app.invocation().arguments.at(0);
   Collector collector = app.collector(app.invocation().sql);
   // `pending`: rows left by an interrupted non-transactional run. Stamping is
@@ -173,6 +194,9 @@ int cmd_stamp(App& app) {
       interrupts::check();
       throw;
     }
+    result.from = current;
+    result.to = next;
+    result.revisions = added.size();
     logger().info("stamped " + (next.empty() ? std::string("base") : [&] {
       std::string s;
       for (const auto& n : next) s += (s.empty() ? "" : ", ") + n;
@@ -183,13 +207,18 @@ int cmd_stamp(App& app) {
     OfflineScript script(app, OfflineScript::Header::none);
     stamp(script.sink(), script.books(), {}, {});
     script.close();
-    return 0;
+    return result;
   }
   LockedSession session(app);
   std::vector<std::string> current = session.store().versions();
   ConnectionSink sink(session.connection());
   stamp(sink, session.books(), current, unresolved_pending(session.store().history()));
   session.release();
+  return result;
+}
+
+int cmd_stamp(App& app) {
+  stamp_target(app);
   return 0;
 }
 

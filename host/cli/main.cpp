@@ -12,6 +12,7 @@
 #include "host/cli/arguments.hpp"
 #include "host/cli/app.hpp"
 #include "host/cli/command_table.hpp"
+#include "host/cli/commands.hpp"
 #include "host/config/url.hpp"
 #include "host/errors/error.hpp"
 #include "host/log/logger.hpp"
@@ -70,7 +71,7 @@ int main(int argc, char** argv) {
     host::logger().configure(host::parse_level(settings.log_level), settings.log_format == "json",
                              settings.log_file, secrets);
     host::App app(std::move(inv), std::move(settings));
-    return with_output_flushed(command.run(app));
+    return with_output_flushed(app.invocation().targets ? host::cmd_fleet(app) : command.run(app));
   } catch (const host::Error& e) {
     host::logger().error(host::mask_secrets(e.what(), secrets));
     return static_cast<int>(e.code());

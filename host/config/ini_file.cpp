@@ -89,6 +89,54 @@ std::string section_list(const std::vector<std::string>& sections) {
   return list;
 }
 
+constexpr std::string_view wildcard = ".*.";
+
+// "target" for "target.*.url"; "" for a plain key.
+std::string family_of(const std::string& key) {
+  const auto star = key.find(wildcard);
+  return star == std::string::npos ? std::string() : key.substr(0, star);
+}
+
+bool is_member_name(std::string_view name) { return name.size() <= 64 && is_name(name); }
+
+// The keys with each wildcard expanded for every `[family.NAME]` header in
+// `lines`, and the sections the file may have: the plain ones, then one per
+// header found. A header of a family with a bad NAME stays unknown.
+std::pair<std::vector<IniKey>, std::vector<std::string>> expanded(const std::vector<IniKey>& keys,
+                                                                  const std::vector<std::string>& lines,
+                                                                  std::vector<std::string>& shown_sections) {
+  std::vector<IniKey> concrete;
+  std::vector<std::string> sections;
+  auto add_section = [](std::vector<std::string>& list, const std::string& name) {
+    if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
+  };
+  for (const auto& key : keys) {
+    const std::string family = family_of(key.name);
+    if (family.empty()) {
+      concrete.push_back(key);
+      add_section(sections, key.name.substr(0, key.name.find('.')));
+      add_section(shown_sections, key.name.substr(0, key.name.find('.')));
+    } else {
+      add_section(shown_sections, family + ".NAME");
+    }
+  }
+  for (const auto& line : lines) {
+    const std::string_view content = trimmed(without_comment(line));
+    if (content.size() < 2 || content.front() != '[' || content.back() != ']') continue;
+    const std::string name(trimmed(content.substr(1, content.size() - 2)));
+    for (const auto& key : keys) {
+      const std::string family = family_of(key.name);
+      if (family.empty() || name.rfind(family + ".", 0) != 0) continue;
+      if (!is_member_name(std::string_view(name).substr(family.size() + 1))) continue;
+      add_section(sections, name);
+      const std::string member_key = name + key.name.substr(family.size() + wildcard.size() - 1);
+      if (std::none_of(concrete.begin(), concrete.end(), [&](const IniKey& k) { return k.name == member_key; }))
+        concrete.push_back({member_key, key.repeatable});
+    }
+  }
+  return {concrete, sections};
+}
+
 /// The lines normalised for Program_options, one per entry or section, and
 /// the file line number of each entry in order.
 struct CleanedFile {
@@ -97,7 +145,7 @@ struct CleanedFile {
 };
 
 CleanedFile cleaned(const std::vector<std::string>& lines, const std::string& display,
-                    const std::vector<std::string>& sections) {
+                    const std::vector<std::string>& sections, const std::vector<std::string>& shown_sections) {
   CleanedFile result;
   bool in_section = false;
   for (std::size_t index = 0; index < lines.size(); ++index) {
@@ -112,7 +160,7 @@ CleanedFile cleaned(const std::vector<std::string>& lines, const std::string& di
       if (std::find(sections.begin(), sections.end(), name) == sections.end()) {
         fail_at(
             display, number,
-            "unknown section [" + mask_url(name) + "]; retort reads " + section_list(sections));
+            "unknown section [" + mask_url(name) + "]; retort reads " + section_list(shown_sections));
       }
       result.text += "[" + std::string(name) + "]\n";
       in_section = true;
@@ -129,7 +177,7 @@ CleanedFile cleaned(const std::vector<std::string>& lines, const std::string& di
     if (!in_section) {
       fail_at(display, number,
               "'" + std::string(key) + "' is outside any section; put it under " +
-                  section_list(sections));
+                  section_list(shown_sections));
     }
     std::string value(trimmed(content.substr(equals + 1)));
     std::replace(value.begin(), value.end(), '#', hidden_hash);
@@ -152,7 +200,7 @@ po::options_description described(const std::vector<IniKey>& keys) {
 }
 
 std::string readable_key(const std::string& qualified) {
-  const auto dot = qualified.find('.');
+  const auto dot = qualified.rfind('.');
   return "'" + qualified.substr(dot + 1) + "' in [" + qualified.substr(0, dot) + "]";
 }
 
@@ -161,21 +209,18 @@ std::string readable_key(const std::string& qualified) {
 std::vector<IniEntry> read_ini_file(const std::filesystem::path& path,
                                     const std::string& display_name,
                                     const std::vector<IniKey>& keys) {
-  std::vector<std::string> sections;  // in declaration order, for messages
+  const std::vector<std::string> lines = read_lines(path, display_name);
+  std::vector<std::string> shown_sections;  // in declaration order, for messages
+  const auto [concrete, sections] = expanded(keys, lines, shown_sections);
   std::set<std::string> repeatable;
-  for (const auto& key : keys) {
-    const std::string section = key.name.substr(0, key.name.find('.'));
-    if (std::find(sections.begin(), sections.end(), section) == sections.end()) {
-      sections.push_back(section);
-    }
+  for (const auto& key : concrete)
     if (key.repeatable) repeatable.insert(key.name);
-  }
-  const CleanedFile file = cleaned(read_lines(path, display_name), display_name, sections);
+  const CleanedFile file = cleaned(lines, display_name, sections, shown_sections);
 
   std::istringstream text(file.text);
   po::parsed_options parsed(nullptr);
   try {
-    parsed = po::parse_config_file(text, described(keys), true);
+    parsed = po::parse_config_file(text, described(concrete), true);
   } catch (const po::error& e) {
     usage_error("config file '" + display_name + "': " + e.what());
   }

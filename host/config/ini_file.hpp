@@ -9,6 +9,8 @@
 namespace host {
 
 /// A key the file may hold, named "section.key" as Program_options names it.
+/// "family.*.key" is a key of every section `[family.NAME]` the file has
+/// (NAME: 1 to 64 of [A-Za-z0-9_.-]), entries named "family.NAME.key".
 struct IniKey {
   std::string name;
   bool repeatable = false;

@@ -20,6 +20,14 @@ struct CommandLine {
 };
 
 /// Everything the rest of the host needs to know. Paths are absolute.
+/// A `[target.NAME]` section: one database of a fleet (`--targets label:L`).
+struct ConfiguredTarget {
+  std::string name;
+  std::string url;
+  std::vector<std::string> labels;  ///< `labels = eu, paid`: split at commas and blanks
+  std::string origin;               ///< "FILE [target.NAME]"
+};
+
 struct Settings {
   std::string database_url;              ///< "" if none was given anywhere
   std::vector<std::string> revisions;    ///< a folder, a .so, or "provider:argument"
@@ -43,6 +51,7 @@ struct Settings {
   std::string log_file;                                     ///< "" for none
   std::string config_file;                                  ///< the file read, "" if none
   std::vector<std::pair<std::string, std::string>> x_args;  ///< in command-line order
+  std::vector<ConfiguredTarget> targets;                    ///< `[target.NAME]` sections, in file order
 };
 
 /// Looks a variable up; nullopt when unset. An empty value counts as unset.

@@ -27,7 +27,24 @@ const std::vector<IniKey> known_keys = {
     {"log.level"},
     {"log.format"},
     {"log.file"},
+    {"target.*.url"},
+    {"target.*.labels"},
 };
+
+// "a, b c" -> {"a", "b", "c"}.
+std::vector<std::string> label_list(const std::string& value) {
+  std::vector<std::string> labels;
+  std::string current;
+  for (char c : value + ",") {
+    if (c == ',' || c == ' ' || c == '\t') {
+      if (!current.empty()) labels.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  return labels;
+}
 
 class FileLayer {
  public:
@@ -35,6 +52,15 @@ class FileLayer {
       : settings_(settings), file_(file), folder_(file.path.parent_path()) {}
 
   void apply(const IniEntry& entry) {
+    // A target is there as soon as one of its keys is, so that an empty
+    // url is an error rather than a target silently left out.
+    if (entry.key.rfind("target.", 0) == 0) {
+      const auto dot = entry.key.rfind('.');
+      ConfiguredTarget& target = target_named(entry.key.substr(7, dot - 7));
+      if (entry.key.substr(dot + 1) == "url") target.url = entry.value;
+      else target.labels = label_list(entry.value);
+      return;
+    }
     // An empty value ("file =" in SPEC's example) leaves the default alone.
     if (entry.value.empty()) return;
     const std::string& key = entry.key;
@@ -74,6 +100,12 @@ class FileLayer {
     }
   }
 
+  /// Every `[target.NAME]` must name its database.
+  void check_targets() const {
+    for (const auto& t : settings_.targets)
+      if (t.url.empty()) usage_error(t.origin + " has no url: give the database as 'url = URL'");
+  }
+
  private:
   std::string location(const IniEntry& entry) const {
     return file_.display_name + ":" + std::to_string(entry.line);
@@ -95,6 +127,13 @@ class FileLayer {
     invalid_value(location(entry), name(entry), entry.value, alternatives(choices));
   }
 
+  ConfiguredTarget& target_named(const std::string& name) {
+    for (auto& t : settings_.targets)
+      if (t.name == name) return t;
+    settings_.targets.push_back({name, "", {}, file_.display_name + " [target." + name + "]"});
+    return settings_.targets.back();
+  }
+
   Settings& settings_;
   const ConfigLocation& file_;
   std::filesystem::path folder_;
@@ -107,6 +146,7 @@ void apply_config_file(Settings& settings, const ConfigLocation& file) {
   for (const IniEntry& entry : read_ini_file(file.path, file.display_name, known_keys)) {
     layer.apply(entry);
   }
+  layer.check_targets();
   settings.config_file = file.path.string();
 }
 

@@ -39,7 +39,23 @@ std::string_view level_name(Level level) {
   return "info";
 }
 
+namespace {
+thread_local LogFields thread_fields;
+}  // namespace
+
+ThreadLogField::ThreadLogField(std::string key, std::string value) {
+  thread_fields.emplace_back(std::move(key), std::move(value));
+}
+
+ThreadLogField::~ThreadLogField() { thread_fields.pop_back(); }
+
 Logger::Logger(std::ostream& console, ConsoleTraits traits) : console_(console), traits_(traits) {}
+
+void Logger::add_secrets(const std::vector<std::string>& secrets) {
+  std::lock_guard lock(mutex_);
+  for (const auto& secret : secrets)
+    if (!secret.empty()) secrets_.push_back(secret);
+}
 
 Logger::~Logger() {
   if (file_ != nullptr) std::fclose(file_);
@@ -74,9 +90,9 @@ void Logger::log(Level level, std::string_view message, const LogFields& fields)
     // Masked part by part, before quoting or JSON escaping could change how
     // a secret is spelled in the finished line.
     LogRecord record{utc_now_iso8601(), level, mask_secrets(std::string(message), secrets_), {}};
-    for (const auto& [key, value] : fields) {
-      record.fields.emplace_back(mask_secrets(key, secrets_), mask_secrets(value, secrets_));
-    }
+    for (const LogFields* list : {static_cast<const LogFields*>(&thread_fields), &fields})
+      for (const auto& [key, value] : *list)
+        record.fields.emplace_back(mask_secrets(key, secrets_), mask_secrets(value, secrets_));
     const std::string line = json_ ? json_line(record) : text_line(record);
     std::string shown = json_ || !traits_.colour ? line : text_line(record, true);
     // A status line sits below the log: erase it, write the line, redraw it.

@@ -43,6 +43,9 @@ class Logger {
   void configure(Level threshold, bool json, const std::string& file,
                  std::vector<std::string> secrets);
 
+  /// Adds secrets to mask (a fleet's target URLs, known once read).
+  void add_secrets(const std::vector<std::string>& secrets);
+
   /// Whether a line of `level` would be written; spares building costly ones.
   bool enabled(Level level) const noexcept;
 
@@ -76,5 +79,16 @@ class Logger {
 
 /// The process-wide logger, writing to stderr.
 Logger& logger();
+
+/// While it lives, every line the calling thread logs carries `key=value`
+/// first among its fields (a fleet's `target=NAME`, whichever component
+/// logs the line).
+class ThreadLogField {
+ public:
+  ThreadLogField(std::string key, std::string value);
+  ~ThreadLogField();
+  ThreadLogField(const ThreadLogField&) = delete;
+  ThreadLogField& operator=(const ThreadLogField&) = delete;
+};
 
 }  // namespace host

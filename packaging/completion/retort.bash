@@ -19,11 +19,12 @@ _retort_command_options() {
     init) echo "--template" ;;
     revision) echo "-m --message --head --splice --branch-label --depends-on --rev-id --template --autogenerate --from --allow-destructive" ;;
     merge) echo "-m --message --rev-id --template" ;;
-    upgrade) echo "--sql --output --retry-pending" ;;
-    downgrade) echo "--sql --output --retry-pending" ;;
-    stamp) echo "--sql --output --purge" ;;
+    upgrade) echo "--sql --output --retry-pending --targets --jobs --canary --max-failures --journal --resume" ;;
+    downgrade) echo "--sql --output --retry-pending --targets --jobs --canary --max-failures --journal --resume" ;;
+    stamp) echo "--sql --output --purge --targets --jobs --canary --max-failures --journal --resume" ;;
+    current) echo "--targets --jobs --canary --max-failures --journal --resume" ;;
     history) echo "-r --rev-range" ;;
-    check) echo "--no-drift" ;;
+    check) echo "--no-drift --targets --jobs --canary --max-failures --journal --resume" ;;
     diff) echo "--from --to --allow-destructive" ;;
   esac
 }
@@ -77,7 +78,8 @@ _retort() {
         ((i++))
         ;;
       --url | --models | -x | --x-argument | --log-level | --log-format | --format | --output | -r | --rev-range | \
-        -m | --message | --head | --branch-label | --depends-on | --rev-id | --template | --from | --to)
+        -m | --message | --head | --branch-label | --depends-on | --rev-id | --template | --from | --to | \
+        --targets | --jobs | --canary | --max-failures | --journal)
         ((i++))
         ;;
       --config=* | --plugin-path=*) context+=("$word") ;;
@@ -89,7 +91,7 @@ _retort() {
   done
 
   case $prev in
-    -c | --config | --output | --models)
+    -c | --config | --output | --models | --targets | --journal)
       compopt -o filenames 2>/dev/null
       mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       return 0

@@ -52,13 +52,18 @@ Words long_options_of(const host::Command& command) {
 }
 
 // The command line `retort COMMAND ARGS... --OPTION [VALUE]`, with --sql
-// when the option is --output (which goes with --sql only).
+// when the option is --output (which goes with --sql only), --targets with
+// the options of a fleet.
 std::vector<std::string> line_with(const host::Command& command, const host::CommandOption& option) {
   std::vector<std::string> argv{std::string(command.name)};
   for (std::size_t i = 0; i < command.min_args; ++i) argv.push_back("head");
   argv.push_back("--" + option.long_name);
-  if (option.takes_value) argv.push_back("value");
+  const bool number = option.long_name == "jobs" || option.long_name == "canary" || option.long_name == "max-failures";
+  if (option.takes_value) argv.push_back(number ? "2" : "value");
   if (option.long_name == "output") argv.push_back("--sql");
+  // The fleet's options go with --targets.
+  const bool fleet = number || option.long_name == "journal" || option.long_name == "resume";
+  if (fleet) argv.insert(argv.end(), {"--targets", "targets.txt"});
   return argv;
 }
 

@@ -120,12 +120,12 @@ TEST_F(ConfigFileTest, UnknownKeyNamesFileLineAndKey) {
 
 TEST_F(ConfigFileTest, UnknownSectionNamesFileAndLine) {
   EXPECT_EQ(error_of("[retort]\n\n[logging]\nlevel = info\n"),
-            "retort.ini:3: unknown section [logging]; retort reads [retort] or [log]");
+            "retort.ini:3: unknown section [logging]; retort reads [retort] or [log] or [target.NAME]");
 }
 
 TEST_F(ConfigFileTest, KeyOutsideASectionNamesFileAndLine) {
   EXPECT_EQ(error_of("; top\ndatabase_url = sqlite://\n"),
-            "retort.ini:2: 'database_url' is outside any section; put it under [retort] or [log]");
+            "retort.ini:2: 'database_url' is outside any section; put it under [retort] or [log] or [target.NAME]");
 }
 
 TEST_F(ConfigFileTest, LineThatIsNotKeyValueNamesFileAndLine) {
@@ -210,6 +210,36 @@ TEST_F(ConfigFileTest, EmptyFileGivesDefaults) {
   const Settings settings = read("");
   EXPECT_EQ(settings.version_table, "retort_version");
   EXPECT_EQ(settings.config_file, (dir.path() / "retort.ini").string());
+}
+
+// [target.NAME] sections: a fleet's databases (--targets label:L).
+TEST_F(ConfigFileTest, TargetSectionsAreReadInFileOrderWithTheirLabels) {
+  const Settings settings = read(
+      "[retort]\nrevisions = migrations\n"
+      "[target.eu-1]\nurl = postgresql://app:pw@127.0.0.1/eu1\nlabels = eu, paid\n"
+      "[target.us.2]\nurl = sqlite:///us2.db   ; a file\n"
+      "[log]\nlevel = warn\n");
+  ASSERT_EQ(settings.targets.size(), 2u);
+  EXPECT_EQ(settings.targets[0].name, "eu-1");
+  EXPECT_EQ(settings.targets[0].url, "postgresql://app:pw@127.0.0.1/eu1");
+  EXPECT_EQ(settings.targets[0].labels, (std::vector<std::string>{"eu", "paid"}));
+  EXPECT_EQ(settings.targets[1].name, "us.2");
+  EXPECT_EQ(settings.targets[1].url, "sqlite:///us2.db");
+  EXPECT_TRUE(settings.targets[1].labels.empty());
+  EXPECT_EQ(settings.targets[1].origin, "retort.ini [target.us.2]");
+  EXPECT_EQ(settings.log_level, "warn");
+}
+
+TEST_F(ConfigFileTest, TargetSectionsRefuseUnknownKeysEmptyUrlsAndBadNames) {
+  EXPECT_NE(error_of("[target.a]\nurl = sqlite:///a.db\nhost = x\n").find(":3: unknown key 'host' in [target.a]"),
+            std::string::npos);
+  EXPECT_NE(error_of("[target.a]\nlabels = eu\n").find("[target.a] has no url"), std::string::npos);
+  EXPECT_NE(error_of("[target.a]\nurl =\n").find("[target.a] has no url"), std::string::npos);
+  const std::string bad = error_of("[target.a b]\nurl = sqlite:///a.db\n");
+  EXPECT_NE(bad.find(":1: unknown section [target.a b]"), std::string::npos) << bad;
+  EXPECT_NE(bad.find("[target.NAME]"), std::string::npos) << bad;
+  EXPECT_NE(error_of("[target.a]\nurl = sqlite:///a.db\nurl = sqlite:///b.db\n").find("already set at line 2"),
+            std::string::npos);
 }
 
 }  // namespace
