@@ -87,13 +87,15 @@ TargetResult migrate_online(App& app, Direction direction, bool look_first) {
     return direction == Direction::upgrade ? plan_upgrade(graph, current, target)
                                            : plan_downgrade(graph, current, target);
   };
+  std::unique_ptr<Connection> looked;
   if (look_first) {
     ReadOnlySession look(app);
     std::vector<std::string> current = look.store().versions();
     if (unresolved_pending(look.store().history()).empty() && plan_for(current).steps.empty())
       return {current, current, 0, "already at " + target};
+    looked = look.take_connection();  // one connection, not two, for a target with work to do
   }
-  LockedSession session(app);
+  LockedSession session(app, std::move(looked));
   std::vector<std::string> current = session.store().versions();
   std::vector<HistoryRow> pending = unresolved_pending(session.store().history());
   RunOptions options = run_options(app);

@@ -45,8 +45,8 @@ std::string this_host() {
 ReadOnlySession::ReadOnlySession(App& app)
     : connection_(app.connect()), books_(app.bookkeeping()), store_(*connection_, books_) {}
 
-LockedSession::LockedSession(App& app)
-    : connection_(app.connect()),
+LockedSession::LockedSession(App& app, std::unique_ptr<Connection> connection)
+    : connection_(connection ? std::move(connection) : app.connect()),
       books_(app.bookkeeping()),
       store_(*connection_, books_, [this] { report_interruption(); }) {
   lock_ = make_migration_lock(lock_settings(app.settings()), *connection_, books_, app.dialect(),

@@ -31,6 +31,9 @@ class ReadOnlySession {
   Connection& connection() { return *connection_; }
   const Bookkeeping& books() const { return books_; }
   VersionStore& store() { return store_; }
+  /// The connection, for a LockedSession to go on with; the session is
+  /// then used up.
+  std::unique_ptr<Connection> take_connection() { return std::move(connection_); }
 
  private:
   std::unique_ptr<Connection> connection_;
@@ -40,7 +43,8 @@ class ReadOnlySession {
 
 class LockedSession {
  public:
-  explicit LockedSession(App& app);
+  /// Connects, or goes on with `connection` (a ReadOnlySession's) when given.
+  explicit LockedSession(App& app, std::unique_ptr<Connection> connection = nullptr);
   ~LockedSession();
   LockedSession(const LockedSession&) = delete;
   LockedSession& operator=(const LockedSession&) = delete;
