@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <csignal>
+
 #include "project.hpp"
 
 namespace it {
@@ -202,6 +204,66 @@ TEST_F(SqliteFleet, BadTargetListsAndOptionsAreRefusedBeforeAnythingRuns) {
   EXPECT_EXIT_CODE(project.retort({"upgrade", "head", "--jobs", "2"}), 2);
   EXPECT_EXIT_CODE(project.retort({"upgrade", "head", "--targets", "bad.txt", "--sql"}), 2);
   EXPECT_EXIT_CODE(project.retort({"upgrade", "head", "--targets", "bad.txt", "--jobs", "0"}), 2);
+}
+
+// A revision that takes a while on SQLite (a recursive count), so that a
+// fleet can be killed or interrupted in the middle.
+const std::vector<SqlRevision> slow_revisions = {
+    {"aaaa00000001", "",
+     "CREATE TABLE notes (id INTEGER PRIMARY KEY);\n"
+     "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 400000) SELECT count(*) FROM c;",
+     "DROP TABLE notes;"},
+};
+
+TEST_F(SqliteFleet, AKilledFleetIsFinishedByResumeAndEveryDatabaseIsConsistent) {
+  fs::remove_all(project.dir() / "migrations");
+  project.use_sql_revisions(slow_revisions);
+  write_targets("targets.txt", 10);
+  Process fleet = spawn_process({retort_binary().string(), "upgrade", "head", "--targets", "targets.txt", "--jobs", "1"},
+                                project.dir().path());
+  ASSERT_TRUE(fleet.wait_for_stderr("target=t002", 60000)) << "the fleet never reached its third target";
+  fleet.send(SIGKILL);
+  const Result killed = fleet.finish();
+  EXPECT_EQ(killed.signal, SIGKILL);
+  // Whatever each database holds is whole: at the head, or untouched.
+  std::size_t at_head = 0;
+  for (std::size_t i = 0; i < 10; ++i) {
+    if (!fs::exists(db_of(i))) continue;
+    const std::string v = versions_of(i);
+    EXPECT_TRUE(v.empty() || v == "aaaa00000001\n") << target_name(i) << ": " << v;
+    at_head += v == "aaaa00000001\n";
+  }
+  EXPECT_GE(at_head, 2u);
+  const Result resumed = project.retort({"upgrade", "head", "--targets", "targets.txt", "--resume", "--format", "json"});
+  EXPECT_EXIT_CODE(resumed, 0);
+  const Json report = json_of(resumed);
+  EXPECT_GE(report["done_before"].get<int>(), 2);
+  EXPECT_EQ(report["done_before"].get<std::size_t>() + report["targets"].size(), 10u);
+  for (std::size_t i = 0; i < 10; ++i) EXPECT_EQ(versions_of(i), "aaaa00000001\n") << target_name(i);
+}
+
+TEST_F(SqliteFleet, SigintStopsStartingTargetsReportsAndExits130) {
+  fs::remove_all(project.dir() / "migrations");
+  project.use_sql_revisions(slow_revisions);
+  write_targets("targets.txt", 10);
+  Process fleet = spawn_process(
+      {retort_binary().string(), "upgrade", "head", "--targets", "targets.txt", "--jobs", "1", "--format", "json"},
+      project.dir().path());
+  ASSERT_TRUE(fleet.wait_for_stderr("target=t001", 60000)) << "the fleet never reached its second target";
+  fleet.send(SIGINT);
+  const Result stopped = fleet.finish();
+  EXPECT_EQ(stopped.code, 130) << stopped.err;
+  const Json report = json_of(stopped);
+  EXPECT_GE(report["not_started"].get<int>(), 1);
+  EXPECT_EQ(row(report, "t009")["error"], "stopped");
+  for (std::size_t i = 0; i < 10; ++i) {
+    if (!fs::exists(db_of(i))) continue;
+    const std::string v = versions_of(i);
+    EXPECT_TRUE(v.empty() || v == "aaaa00000001\n") << target_name(i) << ": " << v;
+  }
+  const Result resumed = project.retort({"upgrade", "head", "--targets", "targets.txt", "--resume"});
+  EXPECT_EXIT_CODE(resumed, 0);
+  for (std::size_t i = 0; i < 10; ++i) EXPECT_EQ(versions_of(i), "aaaa00000001\n") << target_name(i);
 }
 
 // A fleet of databases on the PostgreSQL test server, with a password in
