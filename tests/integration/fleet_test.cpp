@@ -148,6 +148,16 @@ TEST_F(SqliteFleet, UpgradeRunsEveryTargetAFailureStaysItsOwnAndResumeRunsOnlyWh
   for (std::size_t i = 0; i < 12; ++i) EXPECT_EQ(versions_of(i), "") << target_name(i);
 }
 
+TEST_F(SqliteFleet, AThousandFilesInOneCommand) {
+  write_targets("targets.txt", 1000);
+  const Result r = project.retort({"upgrade", "head", "--targets", "targets.txt", "--log-level", "warn"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_THAT(r.out, HasSubstr("targets: 1000 ok, 0 failed, 0 not started"));
+  for (std::size_t i : {0u, 499u, 999u}) EXPECT_EQ(versions_of(i), "aaaa00000002\n") << target_name(i);
+  const std::string journal = read_file(project.dir() / "retort-fleet.jsonl");
+  EXPECT_EQ(std::count(journal.begin(), journal.end(), '\n'), 1001);
+}
+
 TEST_F(SqliteFleet, AFailingCanaryStopsTheFleetBeforeAnyOtherTargetIsTouched) {
   write_targets("targets.txt", 6);
   break_target(0);
@@ -266,21 +276,21 @@ TEST_F(SqliteFleet, SigintStopsStartingTargetsReportsAndExits130) {
   for (std::size_t i = 0; i < 10; ++i) EXPECT_EQ(versions_of(i), "aaaa00000001\n") << target_name(i);
 }
 
-// A fleet of databases on the PostgreSQL test server, with a password in
-// every URL that no output may show.
+// 50 databases on the PostgreSQL test server, with a password in every URL
+// that no output may show.
 TEST(PostgresqlFleet, EveryDatabaseReachesTheHeadAndNoPasswordIsShown) {
   Project project{"postgresql"};
   project.use_sql_revisions(two_revisions);
   std::vector<std::unique_ptr<Engine>> databases;
   std::string text;
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < 50; ++i) {
     databases.push_back(project.db().sibling());
     text += "pg" + std::to_string(i) + " " + databases.back()->url() + "\n";
   }
   write_file(project.dir() / "targets.txt", text);
   const Result r = project.retort({"upgrade", "head", "--targets", "targets.txt", "--jobs", "3"});
   EXPECT_EXIT_CODE(r, 0);
-  EXPECT_THAT(r.out, HasSubstr("targets: 6 ok, 0 failed, 0 not started"));
+  EXPECT_THAT(r.out, HasSubstr("targets: 50 ok, 0 failed, 0 not started"));
   EXPECT_THAT(r.out + r.err, ::testing::Not(HasSubstr("rt-test-pw")));
   for (const auto& db : databases) {
     EXPECT_EQ(db->query("SELECT version_num FROM retort_version"), "aaaa00000002\n");
@@ -288,7 +298,7 @@ TEST(PostgresqlFleet, EveryDatabaseReachesTheHeadAndNoPasswordIsShown) {
   }
   const std::string journal = read_file(project.dir() / "retort-fleet.jsonl");
   EXPECT_THAT(journal, ::testing::Not(HasSubstr("rt-test-pw")));
-  EXPECT_EQ(std::count(journal.begin(), journal.end(), '\n'), 7);  // the header and six outcomes
+  EXPECT_EQ(std::count(journal.begin(), journal.end(), '\n'), 51);  // the header and 50 outcomes
 }
 
 }  // namespace
