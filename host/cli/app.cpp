@@ -28,7 +28,8 @@ App::App(App& fleet, const std::string& database_url, const Dialect& dialect)
       providers_(fleet.providers_),
       providers_loaded_(true),
       graph_(fleet.graph_),
-      collect_cache_(fleet.collect_cache_) {
+      collect_cache_(fleet.collect_cache_),
+      schema_cache_(fleet.schema_cache_) {
   if (!graph_ || !collect_cache_) throw std::logic_error("App: prepare_targets() was not called on the fleet");
   invocation_.targets.reset();
   invocation_.fleet_target = true;
@@ -42,6 +43,7 @@ void App::prepare_targets() {
   settings_.targets.clear();
   graph();
   if (!collect_cache_) collect_cache_ = std::make_shared<CollectCache>();
+  if (!schema_cache_) schema_cache_ = std::make_shared<SchemaCache>();
 }
 
 PluginRegistry& App::registry() {

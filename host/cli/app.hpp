@@ -3,7 +3,9 @@
 // for what it uses, so `heads` never connects and `plugins` never builds a graph.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,8 +17,31 @@
 #include "host/plugins/plugins.hpp"
 #include "host/run/bookkeeping.hpp"
 #include "host/abi/collect.hpp"
+#include "host/schema/schema.hpp"
 
 namespace host {
+
+/// What a fleet's `check` would otherwise replay into a scratch database
+/// once per target: the schema the revisions make from a set of applied
+/// versions (and head's, for the models), kept by key for every target.
+class SchemaCache {
+ public:
+  template <class Make>
+  schema::Schema get(const std::string& key, Make&& make) {
+    {
+      std::lock_guard<std::mutex> hold(mutex_);
+      if (auto it = schemas_.find(key); it != schemas_.end()) return it->second;
+    }
+    // Made outside the lock: two targets may both make one, never wait on one.
+    schema::Schema made = make();
+    std::lock_guard<std::mutex> hold(mutex_);
+    return schemas_.emplace(key, std::move(made)).first->second;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, schema::Schema> schemas_;
+};
 
 class App {
  public:
@@ -28,9 +53,11 @@ class App {
   /// shared with the fleet's other targets. Throws Error(usage) for a URL
   /// that does not parse.
   App(App& fleet, const std::string& database_url, const Dialect& dialect);
-  /// Loads the providers and the graph and makes the shared script cache:
+  /// Loads the providers and the graph and makes the shared caches:
   /// called on the fleet once, before any target's App is made.
   void prepare_targets();
+  /// A fleet target's shared schemas; nullptr for a single database.
+  SchemaCache* schema_cache() { return schema_cache_.get(); }
 
   const Invocation& invocation() const { return invocation_; }
   const Settings& settings() const { return settings_; }
@@ -71,6 +98,7 @@ class App {
   bool providers_loaded_ = false;
   std::shared_ptr<Graph> graph_;
   std::shared_ptr<CollectCache> collect_cache_;  // a fleet's targets only
+  std::shared_ptr<SchemaCache> schema_cache_;    // a fleet's targets only
 };
 
 }  // namespace host

@@ -1,6 +1,7 @@
 // check: exit 0 only if the database is at the heads, every applied revision
 // still has the checksum it was applied with, and nothing unknown, pending or
 // failed is recorded; otherwise list each finding with its reason and exit 6.
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <set>
@@ -46,14 +47,34 @@ DriftCheck find_drift(App& app, Connection& live_connection, const std::vector<s
   DriftCheck check;
   const schema::Schema live =
       read_schema_of(live_connection, app.settings());
-  ScratchDatabase scratch(app);
+  // Only the replay's failure leaves the schema uncompared; a scratch
+  // database that cannot be made is an error of its own.
+  struct NotReplayable {
+    std::string why;
+  };
+  auto replay = [&] {
+    ScratchDatabase scratch(app);
+    try {
+      scratch.upgrade(applied);
+    } catch (const Error& e) {
+      if (e.code() == ExitCode::interrupted_int || e.code() == ExitCode::interrupted_term) throw;
+      throw NotReplayable{e.what()};
+    }
+    return scratch.read();
+  };
+  schema::Schema expected;
   try {
-    scratch.upgrade(applied);
-  } catch (const Error& e) {
-    check.why_not = e.what();
+    if (SchemaCache* cache = app.schema_cache()) {
+      std::vector<std::string> key = applied;
+      std::sort(key.begin(), key.end());
+      expected = cache->get("applied:" + schema::joined(key), replay);
+    } else {
+      expected = replay();
+    }
+  } catch (const NotReplayable& e) {
+    check.why_not = e.why;
     return check;
   }
-  const schema::Schema expected = scratch.read();
   for (const auto& d : schema::compare(expected, live)) findings.push_back({"drift", d.object, drift_reason(d)});
   check.compared = true;
   check.not_compared = schema::not_compared(expected, live);
@@ -63,14 +84,21 @@ DriftCheck find_drift(App& app, Connection& live_connection, const std::vector<s
 // Models ahead of the revisions (as `alembic check`): head replayed into a
 // scratch database against the models, one finding per difference.
 void find_models_ahead(App& app, std::vector<Finding>& findings) {
-  const schema::Desired models = read_models(app);
-  schema::Schema head;
-  if (!app.graph().heads().empty()) {
-    ScratchDatabase scratch(app);
-    scratch.upgrade({"heads"});
-    head = scratch.read();
-  }
-  for (const auto& d : schema::compare(head, models.schema))
+  auto replay_head = [&] {
+    schema::Schema head;
+    if (!app.graph().heads().empty()) {
+      ScratchDatabase scratch(app);
+      scratch.upgrade({"heads"});
+      head = scratch.read();
+    }
+    return head;
+  };
+  // A fleet reads the models and replays head once for all its targets.
+  SchemaCache* cache = app.schema_cache();
+  const schema::Schema models = cache ? cache->get("models", [&] { return read_models(app).schema; })
+                                      : read_models(app).schema;
+  const schema::Schema head = cache ? cache->get("heads", replay_head) : replay_head();
+  for (const auto& d : schema::compare(head, models))
     findings.push_back({"models", d.object,
                         "models differ from head: " + d.kind + " " + schema::change_name(d.change) + " in the models" +
                             (d.detail.empty() ? "" : " (" + d.detail + ")") + "; run retort revision --autogenerate"});
