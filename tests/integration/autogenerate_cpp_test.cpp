@@ -21,9 +21,6 @@ namespace {
 using ::testing::HasSubstr;
 using Kind = host::schema::Step::Kind;
 
-#define EXPECT_EXIT_CODE(result, expected)                                             \
-  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
-
 // Defaults, a unique, a check and a view whose text needs escaping in C++
 // (quotes, a backslash, a newline), an index, a composite key, a foreign key.
 const char* const models_sql =

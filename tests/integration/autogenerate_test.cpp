@@ -13,9 +13,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-#define EXPECT_EXIT_CODE(result, expected)                                             \
-  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
-
 // The models after each step, in portable SQL every engine reads.
 const std::vector<std::string> models_in_steps = {
     // 1. a table

@@ -9,9 +9,6 @@
 namespace it {
 namespace {
 
-#define EXPECT_EXIT_CODE(result, expected)                                             \
-  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
-
 class ChecksumMode : public ::testing::Test {
  protected:
   ChecksumMode() { project.configure((fs::path(RETORT_IT_FIXTURES) / "context_reader.so").string()); }

@@ -17,9 +17,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-#define EXPECT_EXIT_CODE(result, expected)                                             \
-  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
-
 fs::path fixture(const std::string& name) { return fs::path(RETORT_IT_FIXTURES) / name; }
 
 int line_count(const std::string& s) {

@@ -12,9 +12,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-#define EXPECT_EXIT_CODE(result, expected) \
-  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
-
 class Constraints : public ::testing::TestWithParam<std::string> {
  protected:
   Project project{GetParam()};

@@ -15,9 +15,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-#define EXPECT_EXIT_CODE(result, expected)                                             \
-  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
-
 class Diff : public ::testing::TestWithParam<std::string> {
  protected:
   Project project{GetParam()};

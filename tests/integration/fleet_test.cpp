@@ -17,9 +17,6 @@ namespace {
 using ::testing::HasSubstr;
 using Json = nlohmann::json;
 
-#define EXPECT_EXIT_CODE(result, expected)                                             \
-  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
-
 const std::vector<SqlRevision> two_revisions = {
     {"aaaa00000001", "", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body VARCHAR(100));", "DROP TABLE notes;"},
     {"aaaa00000002", "aaaa00000001", "CREATE TABLE tags (id INTEGER PRIMARY KEY, name VARCHAR(40));",

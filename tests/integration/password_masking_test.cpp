@@ -11,9 +11,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-#define EXPECT_EXIT_CODE(result, expected)                                             \
-  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
-
 const std::string url = "postgresql://retort:retort@127.0.0.1:1/retort_kr_1";
 
 TEST(PasswordThatIsAWord, AdviceNamingRetortStaysReadable) {

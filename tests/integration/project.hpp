@@ -12,6 +12,10 @@
 
 #include "harness.hpp"
 
+/// An exit code, with the process's output when it is not the one expected.
+#define EXPECT_EXIT_CODE(result, expected) \
+  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
+
 namespace it {
 
 /// One sqldir revision file.

@@ -19,9 +19,6 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-#define EXPECT_EXIT_CODE(result, expected)                                             \
-  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
-
 // What differs between the engines in hand-written SQL: how an id is made,
 // which spellings of BEGIN/COMMIT the engine accepts, and procedural code.
 struct Flavour {

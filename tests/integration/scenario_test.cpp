@@ -24,9 +24,6 @@ class Scenario : public ::testing::TestWithParam<std::string> {
   bool transactional_ddl() const { return GetParam() != "mariadb"; }
 };
 
-#define EXPECT_EXIT_CODE(result, expected)                                             \
-  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
-
 const std::vector<SqlRevision> two_tables = {
     {"aaaa00000001", "", "CREATE TABLE t1 (id INTEGER PRIMARY KEY, name VARCHAR(20));", "DROP TABLE t1;"},
     {"bbbb00000002", "aaaa00000001", "CREATE TABLE t2 (id INTEGER PRIMARY KEY);\nINSERT INTO t2 (id) VALUES (1);",

@@ -13,9 +13,6 @@ namespace {
 using ::testing::HasSubstr;
 using Json = nlohmann::json;
 
-#define EXPECT_EXIT_CODE(result, expected)                                             \
-  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
-
 class SchemaCommand : public ::testing::TestWithParam<std::string> {
  protected:
   Project project{GetParam()};

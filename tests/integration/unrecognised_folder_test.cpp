@@ -12,9 +12,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-#define EXPECT_EXIT_CODE(result, expected)                                             \
-  EXPECT_EQ((result).code, expected) << "stdout:\n" << (result).out << "\nstderr:\n" << (result).err
-
 TEST(UnrecognisedFolder, HeadsOnADieselFolderIsARevisionError) {
   Project project("sqlite");
   for (const std::string name : {"2019-02-26-002946_create_user", "2019-03-01-101010_create_posts"}) {
