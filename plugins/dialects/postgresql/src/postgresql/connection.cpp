@@ -75,8 +75,9 @@ void abort_queries_of_dead_clients(pqxx::connection_base& conn) {
 
 }  // namespace
 
-postgresql_connection::postgresql_connection(const std::string& conninfo, std::string password, std::string default_schema)
-    : password_(std::move(password)), default_schema_(std::move(default_schema)) {
+postgresql_connection::postgresql_connection(const std::string& conninfo, std::string password, std::string default_schema,
+                                             ddl_after_write_rule ddl_after_write)
+    : password_(std::move(password)), default_schema_(std::move(default_schema)), ddl_after_write_(ddl_after_write) {
   try {
     pq_ = std::make_unique<pqxx_state>(conninfo);
   } catch (const pqxx::failure& e) {
@@ -96,6 +97,16 @@ void postgresql_connection::run(std::string_view statement, const std::function<
   if (pq_->tx_failed)
     throw failure("the transaction was aborted by an earlier error; roll it back first (SQLSTATE 25P02)",
                   RETORT_ERROR_DATABASE, "25P02");
+  if (pq_->tx) {
+    try {
+      ddl_after_write_.check(statement);
+    } catch (const failure&) {
+      // Refused as the simulated engine would refuse it: the transaction
+      // is aborted, as after any server error.
+      pq_->tx_failed = true;
+      throw;
+    }
+  }
   try {
     if (pq_->tx) {
       try {
@@ -135,6 +146,7 @@ void postgresql_connection::query_rows(std::string_view sql, const std::function
 void postgresql_connection::begin() {
   if (pq_->tx) throw failure("begin: a transaction is already open", RETORT_ERROR_USAGE);
   pq_->tx_failed = false;
+  ddl_after_write_.began_transaction();
   try {
     pq_->tx = std::make_unique<pqxx::work>(pq_->conn);
   } catch (const pqxx::pqxx_exception&) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "postgresql/advisory_lock.hpp"
+#include "postgresql/ddl_after_write.hpp"
 
 #include <retort/sdk/dialect.hpp>
 
@@ -26,10 +27,13 @@ class postgresql_connection final : public retort::connection {
  public:
   /// Connects with a libpq `conninfo`. `password` is scrubbed from every
   /// message this session reports; `default_schema` (version_table_schema,
-  /// may be empty) is where table_exists looks when asked for no schema.
-  /// Throws a RETORT_ERROR_DATABASE failure with one line when the server
-  /// cannot be reached or refuses the login.
-  postgresql_connection(const std::string& conninfo, std::string password, std::string default_schema);
+  /// may be empty) is where table_exists looks when asked for no schema;
+  /// `ddl_after_write` is whether this session refuses DDL after a write in
+  /// one transaction (ddl_after_write.hpp). Throws a RETORT_ERROR_DATABASE
+  /// failure with one line when the server cannot be reached or refuses the
+  /// login.
+  postgresql_connection(const std::string& conninfo, std::string password, std::string default_schema,
+                        ddl_after_write_rule ddl_after_write = ddl_after_write_rule::allow);
   ~postgresql_connection() override;
 
   postgresql_connection(const postgresql_connection&) = delete;
@@ -70,6 +74,7 @@ class postgresql_connection final : public retort::connection {
   std::unique_ptr<pqxx_state> pq_;
   std::string password_;
   std::string default_schema_;
+  ddl_after_write_guard ddl_after_write_;
 };
 
 }  // namespace retort::postgresql

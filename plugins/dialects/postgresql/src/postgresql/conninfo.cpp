@@ -1,5 +1,7 @@
 #include "postgresql/conninfo.hpp"
 
+#include "postgresql/ddl_after_write.hpp"
+
 #include <libpq-fe.h>
 
 #include <array>
@@ -72,6 +74,7 @@ std::string build_conninfo(const options& opts) {
   for (const auto& [key, value] : opts) {
     if (std::string_view(key).substr(0, param_prefix.size()) != param_prefix) continue;
     const std::string_view name = std::string_view(key).substr(param_prefix.size());
+    if (name == ddl_after_write_parameter) continue;  // retort's own, read by the dialect
     if (!is_keyword(name))
       throw failure("invalid connection parameter name \"" + std::string(name) + "\" in the URL",
                     RETORT_ERROR_USAGE);
@@ -79,7 +82,8 @@ std::string build_conninfo(const options& opts) {
     if (!known.empty() && known.find(name) == known.end())
       throw failure("unknown URL parameter '" + std::string(name) +
                         "' for postgresql:// (libpq's connection keywords, e.g. sslmode, connect_timeout, "
-                        "application_name, options)",
+                        "application_name, options; or retort's own " +
+                        std::string(ddl_after_write_parameter) + ")",
                     RETORT_ERROR_USAGE);
     append(conninfo, name, value);
     if (name == "application_name") has_application_name = true;

@@ -17,8 +17,9 @@ std::string conninfo_value(std::string_view value);
 /// url.user, url.password, url.host, url.port, url.database, then every
 /// param.NAME as NAME='value' (so a URL parameter overrides a URL part, as in
 /// libpq). application_name defaults to 'retort'. Options of other prefixes
-/// (version_table_schema, ...) are not libpq's and are left out. Throws a
-/// usage failure for a parameter name libpq could not read back.
+/// (version_table_schema, ...) and param.retort_ddl_after_write
+/// (ddl_after_write.hpp) are not libpq's and are left out. Throws a usage
+/// failure for a parameter name libpq could not read back.
 std::string build_conninfo(const options& opts);
 
 }  // namespace retort::postgresql

@@ -19,7 +19,8 @@ class postgresql_dialect final : public retort::dialect {
     return "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
   }
 
-  /// Options: url.* and param.* (see conninfo.hpp), version_table_schema.
+  /// Options: url.* and param.* (see conninfo.hpp; param.retort_ddl_after_write
+  /// in ddl_after_write.hpp), version_table_schema.
   std::unique_ptr<retort::connection> connect(std::string_view url, const options& opts) override;
   void render(const retort_op& op, const statement_out& out) override;
   void split(std::string_view script, const statement_out& out) override;
