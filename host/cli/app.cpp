@@ -171,7 +171,15 @@ std::unique_ptr<Connection> App::open(const Url& target, bool version_table_sche
   options.emplace_back("lock_timeout", std::to_string(settings_.lock_timeout));
   if (version_table_schema && !settings_.version_table_schema.empty())
     options.emplace_back("version_table_schema", settings_.version_table_schema);
-  return dialect().connect(target.text, options);
+  std::unique_ptr<Connection> connection = dialect().connect(target.text, options);
+  if (!settings_.init_sql.empty()) {
+    try {
+      connection->execute(settings_.init_sql);
+    } catch (const Error& e) {
+      throw Error(e.code(), std::string("init_sql failed: ") + e.what());
+    }
+  }
+  return connection;
 }
 
 namespace {

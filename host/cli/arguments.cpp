@@ -23,6 +23,7 @@ po::options_description global_options() {
       ("plugin-path", po::value<std::vector<std::string>>(), "a folder to search for plugins (repeatable)")
       ("x-argument,x", po::value<std::vector<std::string>>(), "KEY=VALUE passed to revisions (repeatable)")
       ("models", po::value<std::vector<std::string>>(), "the models: a models plugin, or a .sql file or folder (repeatable)")
+      ("init-sql", po::value<std::string>(), "statements run on every connection first, and atop offline scripts")
       ("log-level", po::value<std::string>(), "error | warn | info | debug")
       ("log-format", po::value<std::string>(), "text | json")
       ("format", po::value<std::string>(), "result format: text | json")
@@ -149,6 +150,7 @@ Invocation parse_arguments(const std::vector<std::string>& argv) {
   inv.global.url = text("url");
   inv.global.log_level = text("log-level");
   inv.global.log_format = text("log-format");
+  inv.global.init_sql = text("init-sql");
   if (vm.count("plugin-path")) inv.global.plugin_paths = vm["plugin-path"].as<std::vector<std::string>>();
   if (vm.count("models")) inv.global.models = vm["models"].as<std::vector<std::string>>();
   if (vm.count("x-argument")) inv.global.x_args = vm["x-argument"].as<std::vector<std::string>>();

@@ -8,6 +8,8 @@ OfflineScript::OfflineScript(App& app, Header header)
     : path_(app.invocation().output), sink_(open(), app.dialect()), books_(app.bookkeeping()) {
   if (header == Header::version_and_dialect)
     sink_.comment("retort " RETORT_VERSION " offline script (" + app.dialect().name() + ")");
+  // The session settings an online run makes on connecting, first here too.
+  if (!app.settings().init_sql.empty()) sink_.execute(app.settings().init_sql);
   for (const auto& s : books_.create_tables()) sink_.execute(s);
 }
 

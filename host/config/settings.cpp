@@ -38,6 +38,7 @@ void apply_environment(Settings& settings, const Environment& environment,
     settings.database_url = *fallback;
   }
   if (auto url = lookup(environment, "RETORT_SCRATCH_URL")) settings.scratch_url = *url;
+  if (auto sql = lookup(environment, "RETORT_INIT_SQL")) settings.init_sql = *sql;
   if (auto list = lookup(environment, "RETORT_MODELS")) {
     settings.models.clear();
     for (const auto& entry : split_path_list(*list)) settings.models.push_back(anchored_path(entry, cwd));
@@ -82,6 +83,7 @@ void apply_command_line(Settings& settings, const CommandLine& command_line,
     settings.log_file =
         command_line.log_file->empty() ? "" : anchored_path(*command_line.log_file, cwd);
   }
+  if (command_line.init_sql) settings.init_sql = *command_line.init_sql;
   if (!command_line.models.empty()) {
     settings.models.clear();
     for (const auto& path : command_line.models) settings.models.push_back(anchored_path(path, cwd));

@@ -17,9 +17,9 @@ struct CommandLine {
   std::vector<std::string> plugin_paths;
   std::vector<std::string> x_args;  ///< "KEY=VALUE", as given to -x
   std::vector<std::string> models;  ///< --models (repeatable); replaces the file's and the environment's
+  std::optional<std::string> init_sql;
 };
 
-/// Everything the rest of the host needs to know. Paths are absolute.
 /// A `[target.NAME]` section: one database of a fleet (`--targets label:L`).
 struct ConfiguredTarget {
   std::string name;
@@ -28,6 +28,7 @@ struct ConfiguredTarget {
   std::string origin;               ///< "FILE [target.NAME]"
 };
 
+/// Everything the rest of the host needs to know. Paths are absolute.
 struct Settings {
   std::string database_url;              ///< "" if none was given anywhere
   std::vector<std::string> revisions;    ///< a folder, a .so, or "provider:argument"
@@ -42,6 +43,9 @@ struct Settings {
   /// The desired schema: models plugins (.so) and declarative .sql files or
   /// folders; --models, RETORT_MODELS (a path list) or `models` (repeatable).
   std::vector<std::string> models;
+  /// Statements run on every connection right after it is made (before the
+  /// lock), and written at the top of offline scripts; "" for none.
+  std::string init_sql;
   bool transaction_per_migration = true;
   double lock_timeout = 60;                                 ///< seconds, > 0
   std::string lock = "auto";                                ///< auto | advisory | table | none

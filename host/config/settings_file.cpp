@@ -20,6 +20,7 @@ const std::vector<IniKey> known_keys = {
     {"retort.history_table"},
     {"retort.scratch_url"},
     {"retort.models", true},
+    {"retort.init_sql"},
     {"retort.transaction_per_migration"},
     {"retort.lock_timeout"},
     {"retort.lock"},
@@ -81,6 +82,8 @@ class FileLayer {
       settings_.history_table = value;
     } else if (key == "retort.models") {
       settings_.models.push_back(anchored_path(value, folder_));
+    } else if (key == "retort.init_sql") {
+      settings_.init_sql = value;
     } else if (key == "retort.scratch_url") {
       settings_.scratch_url = value;
     } else if (key == "retort.transaction_per_migration") {

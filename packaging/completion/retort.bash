@@ -10,7 +10,7 @@
 # dropped, and a hung plugin is cut off after 3 seconds.
 
 _retort_commands="init revision merge upgrade downgrade stamp current heads branches history show check diff schema plugins"
-_retort_global_options="-c --config --url --plugin-path --models -x --x-argument --log-level --log-format --format
+_retort_global_options="-c --config --url --plugin-path --models --init-sql -x --x-argument --log-level --log-format --format
   --allow-untrusted-plugins -h --help --version"
 
 # The options each command takes besides the global ones.
@@ -77,7 +77,7 @@ _retort() {
         context+=("$word" "${words[i + 1]}")
         ((i++))
         ;;
-      --url | --models | -x | --x-argument | --log-level | --log-format | --format | --output | -r | --rev-range | \
+      --url | --models | --init-sql | -x | --x-argument | --log-level | --log-format | --format | --output | -r | --rev-range | \
         -m | --message | --head | --branch-label | --depends-on | --rev-id | --template | --from | --to | \
         --targets | --jobs | --canary | --max-failures | --journal)
         ((i++))

@@ -180,7 +180,7 @@ TEST(CliCommandTable, CompletionStepsOverTheValueOfEveryValueTakingOption) {
       if (w.rfind("--", 0) == 0) skipped.insert(w);
   }
   Words expected = {"--config",    "--plugin-path", "--url",   "--x-argument",
-                    "--models",    "--log-level",   "--log-format", "--format"};
+                    "--models",    "--init-sql",    "--log-level",  "--log-format", "--format"};
   for (const auto& option : host::command_options_known())
     if (option.takes_value) expected.insert("--" + option.long_name);
   EXPECT_EQ(skipped, expected);
