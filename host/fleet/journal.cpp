@@ -3,12 +3,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "host/errors/error.hpp"
-#include "host/log/clock.hpp"
 
 namespace host::fleet {
 namespace {
@@ -20,6 +21,39 @@ std::FILE* open_or_fail(const std::filesystem::path& path, const char* mode) {
   std::FILE* file = std::fopen(path.c_str(), mode);
   if (!file) usage_error("cannot write the fleet journal " + path.string() + ": " + std::strerror(errno));
   return file;
+}
+
+// Formatted here rather than borrowed from host/log: the fleet knows nothing
+// of the logger. Same shape as the log's timestamps: 2026-11-24T05:33:29.123Z.
+std::string utc_now_iso8601() {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm utc{};
+  ::gmtime_r(&seconds, &utc);
+  char text[40];
+  const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+  std::snprintf(text + length, sizeof text - length, ".%03dZ", static_cast<int>(millis));
+  return text;
+}
+
+// A row's target and state, or false for a line that is not a whole row.
+bool read_row(const std::string& line, std::string& target, std::string& state) {
+  const Json row = Json::parse(line, nullptr, false);
+  if (!row.is_object()) return false;
+  const auto t = row.find("target");
+  const auto s = row.find("state");
+  if (t == row.end() || s == row.end() || !t->is_string() || !s->is_string()) return false;
+  target = t->get<std::string>();
+  state = s->get<std::string>();
+  return true;
+}
+
+bool ends_with_newline(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in || in.tellg() <= 0) return true;
+  in.seekg(-1, std::ios::end);
+  return in.get() == '\n';
 }
 
 }  // namespace
@@ -55,13 +89,17 @@ Journal Journal::resume(const std::filesystem::path& path, const std::string& co
   const std::string recorded = header["command"];
   if (recorded != command)
     usage_error("--resume: the journal " + path.string() + " is of '" + recorded + "', not '" + command + "'");
-  while (std::getline(in, line)) {
-    const Json row = Json::parse(line, nullptr, false);
-    if (!row.is_object() || !row["target"].is_string() || !row["state"].is_string()) continue;
-    if (row["state"] == state_name(State::ok)) done.insert(row["target"].get<std::string>());
-    else done.erase(row["target"].get<std::string>());
+  for (std::string target, state; std::getline(in, line);) {
+    if (!read_row(line, target, state)) continue;
+    if (state == state_name(State::ok)) done.insert(target);
+    else done.erase(target);
   }
-  return Journal(open_or_fail(path, "a"), path);
+  Journal journal(open_or_fail(path, "a"), path);
+  // A line torn by a kill has no newline: without one, the next record would
+  // be glued to it and lost to the next --resume.
+  if (!ends_with_newline(path) && !journal.write_line(""))
+    usage_error("cannot write the fleet journal " + path.string() + ": " + std::strerror(errno));
+  return journal;
 }
 
 bool Journal::record(const Outcome& o) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -66,6 +67,10 @@ TEST_F(FleetJournal, AHeaderThenALinePerOutcome) {
   const auto header = nlohmann::json::parse(all[0]);
   EXPECT_EQ(header["journal"], "retort-fleet");
   EXPECT_EQ(header["command"], "upgrade head --targets t.txt");
+  EXPECT_EQ(header["version"], 1);
+  EXPECT_TRUE(std::regex_match(header["started_at"].get<std::string>(),
+                               std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")))
+      << header["started_at"];
   const auto second = nlohmann::json::parse(all[2]);
   EXPECT_EQ(second["target"], "t2");
   EXPECT_EQ(second["state"], "failed");
@@ -93,6 +98,25 @@ TEST_F(FleetJournal, ResumeKnowsWhatIsDoneByTheLastLineOfEachTarget) {
   done.clear();
   Journal::resume(path, "upgrade head", done);
   EXPECT_EQ(done, (std::set<std::string>{"failed-then-ok", "only-ok"}));
+}
+
+TEST_F(FleetJournal, WhatIsRecordedAfterATornLineSurvivesTheNextResume) {
+  Journal::start(path, "upgrade head").record(outcome("before", State::ok));
+  std::ofstream(path, std::ios::app) << "{\"target\": \"torn\", \"sta";
+  std::set<std::string> done;
+  Journal::resume(path, "upgrade head", done).record(outcome("after", State::ok));
+  done.clear();
+  Journal::resume(path, "upgrade head", done);
+  EXPECT_EQ(done, (std::set<std::string>{"before", "after"}));
+}
+
+TEST_F(FleetJournal, RowsWithoutATargetOrAStateAreIgnored) {
+  Journal::start(path, "upgrade head").record(outcome("whole", State::ok));
+  std::ofstream(path, std::ios::app) << "{\"target\":\"no-state\"}\n{\"state\":\"ok\"}\n[1]\n\"text\"\n"
+                                     << "{\"target\":7,\"state\":\"ok\"}\n\n";
+  std::set<std::string> done;
+  Journal::resume(path, "upgrade head", done);
+  EXPECT_EQ(done, (std::set<std::string>{"whole"}));
 }
 
 TEST_F(FleetJournal, ResumeRefusesAMissingFileAnotherFileAndAnotherCommand) {

@@ -1,9 +1,10 @@
 // The scheduler: bounded concurrency, order, failures, canary, limits, stop.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
-#include <mutex>
 #include <chrono>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -23,6 +24,8 @@ std::vector<Target> targets(std::size_t n) {
     all.push_back({"t" + std::to_string(i), "postgresql://u:secret@127.0.0.1/t" + std::to_string(i), {}, ""});
   return all;
 }
+
+std::size_t index_of(const Target& t) { return std::stoul(t.name.substr(1)); }
 
 Outcome ok() {
   Outcome o;
@@ -44,16 +47,38 @@ struct Concurrency {
   }
 };
 
+// Runs the scheduler and checks what every run must keep: on_start once per
+// started target in list order, on_end once per started target, never two
+// on_end at once, nothing for a target that never started.
 std::vector<Outcome> run_all(const std::vector<Target>& list, const Schedule& schedule,
                              const std::function<Outcome(const Target&)>& run, std::vector<std::string>* ended = nullptr,
                              const std::function<bool()>& stop = nullptr) {
+  std::mutex m;
+  std::vector<std::string> starts, ends;
   std::atomic<int> inside{0};
+  auto on_start = [&](const Target& t) {
+    std::lock_guard<std::mutex> hold(m);
+    starts.push_back(t.name);
+  };
   auto on_end = [&](const Outcome& o) {
     EXPECT_EQ(++inside, 1) << "on_end called concurrently";
-    if (ended) ended->push_back(o.target);
+    {
+      std::lock_guard<std::mutex> hold(m);
+      ends.push_back(o.target);
+    }
     --inside;
   };
-  return host::fleet::run_targets(list, schedule, run, [](const Target&) {}, on_end, stop);
+  const auto outcomes = host::fleet::run_targets(list, schedule, run, on_start, on_end, stop);
+  std::vector<std::string> started;
+  for (const auto& o : outcomes)
+    if (o.state != State::not_started) started.push_back(o.target);
+  EXPECT_EQ(starts, started);
+  std::vector<std::string> ends_sorted = ends, started_sorted = started;
+  std::sort(ends_sorted.begin(), ends_sorted.end());
+  std::sort(started_sorted.begin(), started_sorted.end());
+  EXPECT_EQ(ends_sorted, started_sorted);
+  if (ended) *ended = ends;
+  return outcomes;
 }
 
 TEST(FleetScheduler, NeverMoreThanJobsAtOnceAndEveryTargetOnceInOrder) {
@@ -75,6 +100,25 @@ TEST(FleetScheduler, NeverMoreThanJobsAtOnceAndEveryTargetOnceInOrder) {
   EXPECT_EQ(one.most.load(), 1);
 }
 
+TEST(FleetScheduler, RunsJobsTargetsAtOnce) {
+  // Each of the first three waits until all three are inside: only a pool of
+  // three running together lets them through. The deadline only keeps a
+  // broken scheduler from hanging the test.
+  std::atomic<int> inside{0};
+  std::atomic<bool> all_met{true};
+  const auto outcomes = run_all(targets(6), {3, 0, 0}, [&](const Target& t) {
+    if (index_of(t) < 3) {
+      ++inside;
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+      while (inside.load() < 3 && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+      if (inside.load() < 3) all_met = false;
+    }
+    return ok();
+  });
+  EXPECT_TRUE(all_met.load());
+  for (const auto& o : outcomes) EXPECT_EQ(o.state, State::ok);
+}
+
 TEST(FleetScheduler, AnExceptionIsThatTargetsFailureWithItsCode) {
   const auto outcomes = run_all(targets(3), {2, 0, 0}, [](const Target& t) -> Outcome {
     if (t.name == "t0") throw host::Error(host::ExitCode::lock, "lock not acquired\nsecond line");
@@ -90,18 +134,21 @@ TEST(FleetScheduler, AnExceptionIsThatTargetsFailureWithItsCode) {
 }
 
 TEST(FleetScheduler, CanariesRunAloneFirstAndAFailingOneStartsNothingElse) {
-  std::vector<std::string> order;
-  std::mutex m;
+  std::atomic<int> running{0}, canaries_ended{0};
+  std::atomic<bool> canary_had_company{false}, started_before_canaries_ended{false};
   Concurrency c;
-  run_all(targets(8), {4, 3, 0}, [&](const Target& t) {
-    {
-      std::lock_guard<std::mutex> hold(m);
-      order.push_back(t.name);
-    }
-    return c.run();
+  const auto all = run_all(targets(8), {4, 3, 0}, [&](const Target& t) {
+    const bool canary = index_of(t) < 3;
+    if (++running != 1 && canary) canary_had_company = true;
+    if (!canary && canaries_ended.load() != 3) started_before_canaries_ended = true;
+    Outcome o = c.run();
+    --running;
+    if (canary) ++canaries_ended;
+    return o;
   });
-  ASSERT_EQ(order.size(), 8u);
-  EXPECT_EQ(std::vector<std::string>(order.begin(), order.begin() + 3), (std::vector<std::string>{"t0", "t1", "t2"}));
+  EXPECT_FALSE(canary_had_company.load());
+  EXPECT_FALSE(started_before_canaries_ended.load());
+  for (const auto& o : all) EXPECT_EQ(o.state, State::ok);
 
   std::atomic<int> ran{0};
   const auto outcomes = run_all(targets(6), {4, 2, 0}, [&](const Target& t) -> Outcome {
