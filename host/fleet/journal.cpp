@@ -3,13 +3,12 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <chrono>
 #include <cstring>
-#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "host/errors/error.hpp"
+#include "host/log/clock.hpp"
 
 namespace host::fleet {
 namespace {
@@ -21,20 +20,6 @@ std::FILE* open_or_fail(const std::filesystem::path& path, const char* mode) {
   std::FILE* file = std::fopen(path.c_str(), mode);
   if (!file) usage_error("cannot write the fleet journal " + path.string() + ": " + std::strerror(errno));
   return file;
-}
-
-// Formatted here rather than borrowed from host/log: the fleet knows nothing
-// of the logger. Same shape as the log's timestamps: 2026-11-24T05:33:29.123Z.
-std::string utc_now_iso8601() {
-  const auto now = std::chrono::system_clock::now();
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm utc{};
-  ::gmtime_r(&seconds, &utc);
-  char text[40];
-  const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-  std::snprintf(text + length, sizeof text - length, ".%03dZ", static_cast<int>(millis));
-  return text;
 }
 
 // A row's target and state, or false for a line that is not a whole row.
