@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -94,12 +95,18 @@ bool signalled() {
   }
 }
 
-// The progress line a terminal shows while the fleet runs.
+// The progress line a terminal shows while the fleet runs. Targets start
+// and end on different threads under different locks: it has its own.
 class Progress {
  public:
   explicit Progress(std::size_t total) : total_(total) {}
-  void started() { ++running_, show(); }
+  void started() {
+    std::lock_guard<std::mutex> hold(mutex_);
+    ++running_;
+    show();
+  }
   void ended(const fleet::Outcome& o) {
+    std::lock_guard<std::mutex> hold(mutex_);
     --running_;
     ++done_;
     if (o.state == fleet::State::failed) ++failed_;
@@ -108,9 +115,11 @@ class Progress {
 
  private:
   void show() const {
+    if (!logger().status_line_enabled()) return;
     logger().show_status("targets: " + std::to_string(done_) + "/" + std::to_string(total_) + " done, " +
                          std::to_string(failed_) + " failed, " + std::to_string(running_) + " running");
   }
+  std::mutex mutex_;
   std::size_t total_, done_ = 0, failed_ = 0, running_ = 0;
 };
 
