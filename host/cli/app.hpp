@@ -26,16 +26,14 @@ namespace host {
 /// versions (and head's, for the models), kept by key for every target.
 class SchemaCache {
  public:
+  /// Made under the lock: each schema once, and what making one touches
+  /// (loading a models plugin into the shared registry) on one thread.
   template <class Make>
   schema::Schema get(const std::string& key, Make&& make) {
-    {
-      std::lock_guard<std::mutex> hold(mutex_);
-      if (auto it = schemas_.find(key); it != schemas_.end()) return it->second;
-    }
-    // Made outside the lock: two targets may both make one, never wait on one.
-    schema::Schema made = make();
     std::lock_guard<std::mutex> hold(mutex_);
-    return schemas_.emplace(key, std::move(made)).first->second;
+    auto it = schemas_.find(key);
+    if (it == schemas_.end()) it = schemas_.emplace(key, make()).first;
+    return it->second;
   }
 
  private:

@@ -161,6 +161,9 @@ int cmd_fleet(App& app) {
       fleet::select_targets(*inv.targets, configured_targets(app.settings()), config_name(app.settings()));
   std::vector<std::string> secrets;
   const auto dialects = dialects_of(app, targets, secrets);
+  // A target's scratch_url check asks the registry for its dialect: loaded
+  // here, so the threads only ever find it.
+  if (!app.settings().scratch_url.empty()) app.registry().dialect_for_scheme(url_scheme(app.settings().scratch_url));
   logger().add_secrets(secrets);
   app.prepare_targets();
   interrupts::arm();
