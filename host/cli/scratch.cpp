@@ -69,6 +69,16 @@ void ScratchDatabase::open_given(const Url& url) {
 
 // The server statements are the SQL standard's CREATE/DROP DATABASE, which
 // every server dialect retort ships answers (docs/decisions.md).
+namespace {
+// Behind a connection pooler (PgBouncer) the scratch database's server
+// session outlives retort's connection to it, and a plain DROP DATABASE is
+// refused while it does: PostgreSQL's FORCE (13 and later) ends it.
+std::string drop_database_sql(const Dialect& dialect, const std::string& name) {
+  const std::string drop = "DROP DATABASE " + dialect.quote_identifier(name);
+  return dialect.name() == "postgresql" ? drop + " WITH (FORCE)" : drop;
+}
+}  // namespace
+
 void ScratchDatabase::create_on_server() {
   const Dialect& dialect = app_.dialect();
   Url url = app_.url();
@@ -86,7 +96,7 @@ void ScratchDatabase::create_on_server() {
   try {
     scratch_ = app_.connect_scratch(url, description_);
   } catch (...) {
-    server_->execute("DROP DATABASE " + dialect.quote_identifier(name_));
+    server_->execute(drop_database_sql(dialect, name_));
     throw;
   }
   logger().debug("created " + description_);
@@ -120,7 +130,7 @@ ScratchDatabase::~ScratchDatabase() {
   scratch_.reset();  // a server drops no database with a session in it
   if (!server_) return;
   try {
-    server_->execute("DROP DATABASE " + app_.dialect().quote_identifier(name_));
+    server_->execute(drop_database_sql(app_.dialect(), name_));
     logger().debug("dropped " + description_);
   } catch (const std::exception& e) {
     logger().warn("could not drop " + description_ + ": " + e.what() + "; drop it by hand");
