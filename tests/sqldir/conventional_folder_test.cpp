@@ -152,7 +152,8 @@ TEST(SqldirConventionalFolder, HeaderlessFileWithAnUnknownNameIsRefused) {
   TempFolder dir;
   dir.write("create_users.sql", "CREATE TABLE users (id INT);");
   EXPECT_EQ(error_opening(dir), dir.path() +
-                                    "/create_users.sql: no '-- retort:revision' header, and the name is neither "
+                                    "/create_users.sql: no '-- retort:revision' header, no goose or dbmate "
+                                    "section ('-- +goose Up', '-- migrate:up'), and the name is neither "
                                     "golang-migrate's ({version}_{title}.up.sql or .down.sql) nor Flyway's "
                                     "(V{version}__{description}.sql)");
 }

@@ -11,6 +11,8 @@
 
 using sqldir::compare_versions;
 using sqldir::conventional_name;
+using sqldir::diesel_name;
+using sqldir::numbered_name;
 using sqldir::ConventionalName;
 using sqldir::Layout;
 using sqldir::Role;
@@ -120,4 +122,46 @@ TEST(SqldirConventionalName, OnlyTheFileNameOfAPathCounts) {
   EXPECT_EQ(named("db/migrations/V3__x.sql").id, "V3");
   EXPECT_FALSE(conventional_name("V1__old/create.sql").has_value());
   EXPECT_EQ(error_for("db/R__views.sql").rfind("db/R__views.sql: Flyway repeatable", 0), 0u);
+}
+
+TEST(SqldirConventionalName, GooseAndDbmateFilesAreNumberedWithTheLayoutTheContentSays) {
+  const std::optional<ConventionalName> goose = numbered_name("db/00001_create_users.sql", Layout::goose);
+  ASSERT_TRUE(goose.has_value());
+  EXPECT_EQ(goose->layout, Layout::goose);
+  EXPECT_EQ(goose->role, Role::upgrade);
+  EXPECT_EQ(goose->id, "00001");
+  EXPECT_EQ(goose->message, "create users");
+  const std::optional<ConventionalName> dbmate = numbered_name("20240101000000_add_posts.sql", Layout::dbmate);
+  ASSERT_TRUE(dbmate.has_value());
+  EXPECT_EQ(dbmate->layout, Layout::dbmate);
+  EXPECT_EQ(dbmate->id, "20240101000000");
+  for (const char* name : {"create_users.sql", "00001.sql", "00001_x.SQL", "x00001_y.sql", "00001_x.sql.bak"})
+    EXPECT_FALSE(numbered_name(name, Layout::goose).has_value()) << name;
+}
+
+TEST(SqldirConventionalName, DieselFolderVersionLosesItsDashesInTheId) {
+  const std::optional<ConventionalName> n = diesel_name("migrations/2019-02-26-002946_create_user");
+  ASSERT_TRUE(n.has_value());
+  EXPECT_EQ(n->layout, Layout::diesel);
+  EXPECT_EQ(n->id, "20190226002946");
+  EXPECT_EQ(n->version, Version{"20190226002946"});
+  EXPECT_EQ(n->version_text, "2019-02-26-002946");
+  EXPECT_EQ(n->message, "create user");
+  EXPECT_EQ(diesel_name("00000000000000_diesel_initial_setup")->id, "00000000000000");
+  EXPECT_EQ(diesel_name("20160107082941_create_posts")->id, "20160107082941");
+  for (const char* name : {"seeds", "2019", "-2019_x", "2019-02-26a_x", "v2019_x", "_x"})
+    EXPECT_FALSE(diesel_name(name).has_value()) << name;
+}
+
+TEST(SqldirConventionalName, LongGooseAndDieselVersionsAreRefused) {
+  const std::string digits(65, '1');
+  try {
+    numbered_name(digits + "_x.sql", Layout::goose);
+    ADD_FAILURE() << "accepted";
+  } catch (const retort::failure& f) {
+    EXPECT_EQ(std::string(f.what()), digits + "_x.sql: version '" + digits +
+                                         "' is too long for a revision id (at most 64 characters)");
+  }
+  EXPECT_THROW(diesel_name(digits + "_x"), retort::failure);
+  EXPECT_TRUE(diesel_name(std::string(64, '1') + "-_x").has_value());
 }

@@ -1,5 +1,5 @@
-// A folder with entries but no revision file is an error, not an empty
-// project (issue 17): a Diesel folder would otherwise migrate nothing, silently.
+// A folder with entries but no revision is an error, not an empty project
+// (issue 17): another tool's folder would otherwise migrate nothing, silently.
 #include "folder_provider.hpp"
 #include "temp_folder.hpp"
 
@@ -14,11 +14,14 @@ using sqldir::FolderProvider;
 
 namespace {
 
-std::string diesel_migration(const TempFolder& dir, const std::string& name) {
-  std::filesystem::create_directory(dir.path() + "/" + name);
-  dir.write(name + "/up.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
-  dir.write(name + "/down.sql", "DROP TABLE users;\n");
-  return name + "/";
+// Sqitch's layout: a plan and a folder per kind of script.
+void sqitch_project(const TempFolder& dir) {
+  for (const char* folder : {"deploy", "revert", "verify"}) {
+    std::filesystem::create_directory(dir.path() + "/" + folder);
+    dir.write(std::string(folder) + "/users.sql", "SELECT 1;\n");
+  }
+  dir.write("sqitch.plan", "%project=app\nusers 2024-01-01T00:00:00Z Ada <ada@example.com> # users\n");
+  dir.write("sqitch.conf", "[core]\n\tengine = pg\n");
 }
 
 retort::failure failure_opening(const std::string& folder) {
@@ -31,22 +34,18 @@ retort::failure failure_opening(const std::string& folder) {
   return retort::failure("", 0);
 }
 
-TEST(SqldirUnrecognisedFolder, DieselFoldersAreARevisionErrorNamingWhatWasFoundAndWhatIsRead) {
+TEST(SqldirUnrecognisedFolder, AnotherToolsFoldersAreARevisionErrorNamingWhatWasFoundAndWhatIsRead) {
   TempFolder dir;
-  diesel_migration(dir, "2019-02-26-002946_create_user");
-  diesel_migration(dir, "2019-03-01-101010_create_posts");
-  diesel_migration(dir, "00000000000000_diesel_initial_setup");
-  diesel_migration(dir, "2019-04-01-101010_create_tags");
+  sqitch_project(dir);
   const retort::failure f = failure_opening(dir.path());
   EXPECT_EQ(f.kind(), RETORT_ERROR_REVISION);
   const std::string message = f.what();
   EXPECT_NE(message.find(dir.path()), std::string::npos) << message;
-  EXPECT_NE(message.find("among its 4 entries (00000000000000_diesel_initial_setup/, "
-                         "2019-02-26-002946_create_user/, 2019-03-01-101010_create_posts/, ...)"),
-            std::string::npos)
-      << message;
+  EXPECT_NE(message.find("among its 5 entries (deploy/, revert/, sqitch.conf, ...)"), std::string::npos) << message;
   for (const char* layout : {"-- retort:revision", "{version}_{title}.up.sql", "V{version}__{description}.sql",
-                             "U{version}__{description}.sql"})
+                             "U{version}__{description}.sql", "goose's {version}_{title}.sql with '-- +goose Up'",
+                             "dbmate's {version}_{title}.sql with '-- migrate:up'",
+                             "Diesel's folders {version}_{name}/ holding up.sql"})
     EXPECT_NE(message.find(layout), std::string::npos) << layout << " missing from: " << message;
   EXPECT_EQ(message.find('\n'), std::string::npos) << message;
 }
@@ -69,7 +68,8 @@ TEST(SqldirUnrecognisedFolder, AFolderOfDotFilesOnlyIsStillAnEmptyProject) {
 
 TEST(SqldirUnrecognisedFolder, OtherEntriesBesideRevisionsAreStillSkipped) {
   TempFolder dir;
-  diesel_migration(dir, "2019-02-26-002946_create_user");
+  std::filesystem::create_directory(dir.path() + "/seeds");
+  dir.write("README.md", "notes");
   dir.write("1_init.up.sql", "CREATE TABLE t (id INTEGER);\n");
   FolderProvider p(dir.path());
   EXPECT_EQ(p.revision_count(), 1u);

@@ -1,5 +1,6 @@
 #include "conventional_chain.hpp"
 
+#include "lines.hpp"
 #include "script.hpp"
 #include "transaction_needs.hpp"
 
@@ -10,8 +11,6 @@
 
 namespace sqldir {
 namespace {
-
-constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
 [[noreturn]] void refuse(const std::string& what) { throw retort::failure(what, RETORT_ERROR_REVISION); }
 
@@ -40,22 +39,34 @@ std::vector<const ConventionalFile*> in_version_order(const std::vector<Conventi
   return chosen;
 }
 
+// Only golang-migrate and Flyway keep the two scripts in files that can be
+// apart; the other layouts' downgrades come with their upgrades.
 std::string lone_downgrade(const ConventionalFile& file) {
   if (file.name.layout == Layout::golang_migrate)
     return file.path + ": a down migration without its up migration (no " + file.name.version_text +
            "_*.up.sql in the folder)";
-  return file.path + ": an undo migration without its versioned migration (no V" + file.name.version_text +
-         "__*.sql in the folder)";
+  if (file.name.layout == Layout::flyway)
+    return file.path + ": an undo migration without its versioned migration (no V" + file.name.version_text +
+           "__*.sql in the folder)";
+  return file.path + ": a downgrade without its upgrade";
+}
+
+bool runs_in_transaction(const ConventionalFile& file) {
+  return file.transactional.value_or(!needs_no_transaction(file.script));
 }
 
 }  // namespace
 
-std::string conventional_script(std::string_view path, std::string_view content) {
-  if (content.substr(0, utf8_bom.size()) == utf8_bom) content.remove_prefix(utf8_bom.size());
+std::string_view migration_text(std::string_view path, std::string_view content) {
+  content = without_bom(content);
   if (const auto nul = content.find('\0'); nul != std::string_view::npos)
     refuse(std::string(path) + ":" + std::to_string(1 + std::count(content.begin(), content.begin() + nul, '\n')) +
            ": NUL byte (not a text file?)");
-  return std::string(trim_blank_lines(content));
+  return content;
+}
+
+std::string conventional_script(std::string_view path, std::string_view content) {
+  return std::string(trim_blank_lines(migration_text(path, content)));
 }
 
 std::vector<ChainedRevision> chain_conventional(const std::vector<ConventionalFile>& files) {
@@ -64,27 +75,35 @@ std::vector<ChainedRevision> chain_conventional(const std::vector<ConventionalFi
   const std::vector<const ConventionalFile*> ups = in_version_order(files, Role::upgrade);
   const std::vector<const ConventionalFile*> downs = in_version_order(files, Role::downgrade);
 
-  std::vector<ChainedRevision> chain;
-  chain.reserve(ups.size());
-  for (const ConventionalFile* up : ups) {
-    ChainedRevision r;
-    r.parsed.id = up->name.id;
-    if (!chain.empty()) r.parsed.down_revisions = {chain.back().parsed.id};
-    r.parsed.message = up->name.message;
-    r.parsed.upgrade = conventional_script(up->path, up->content);
-    r.origin = up->path;
-    chain.push_back(std::move(r));
-  }
   // Both lists are in version order: one merge-like walk pairs them.
+  std::vector<const ConventionalFile*> down_of(ups.size(), nullptr);
   std::size_t u = 0;
   for (const ConventionalFile* down : downs) {
     while (u < ups.size() && compare_versions(ups[u]->name.version, down->name.version) < 0) ++u;
     if (u == ups.size() || compare_versions(ups[u]->name.version, down->name.version) != 0)
       refuse(lone_downgrade(*down));
-    chain[u].parsed.downgrade = conventional_script(down->path, down->content);
+    down_of[u] = down;
   }
-  for (auto& r : chain)
-    r.parsed.transactional = !needs_no_transaction(r.parsed.upgrade) && !needs_no_transaction(r.parsed.downgrade);
+
+  std::vector<ChainedRevision> chain;
+  chain.reserve(ups.size());
+  for (std::size_t i = 0; i < ups.size(); ++i) {
+    const ConventionalFile& up = *ups[i];
+    ChainedRevision r;
+    r.parsed.id = up.name.id;
+    if (!chain.empty()) r.parsed.down_revisions = {chain.back().parsed.id};
+    r.parsed.message = up.name.message;
+    r.parsed.upgrade = up.script;
+    r.parsed.upgrade_pieces = up.pieces;
+    r.parsed.transactional = runs_in_transaction(up);
+    if (const ConventionalFile* down = down_of[i]) {
+      r.parsed.downgrade = down->script;
+      r.parsed.downgrade_pieces = down->pieces;
+      r.parsed.transactional = r.parsed.transactional && runs_in_transaction(*down);
+    }
+    r.origin = up.path;
+    chain.push_back(std::move(r));
+  }
   return chain;
 }
 

@@ -44,6 +44,18 @@ Version flyway_version(std::string_view text) {
   return version;
 }
 
+// "{digits}_{title}": a revision whose version and id are the digits.
+std::optional<ConventionalName> versioned_by_digits(std::string_view path, std::string_view text, Layout layout,
+                                                    Role role) {
+  const std::size_t digits = static_cast<std::size_t>(
+      std::find_if(text.begin(), text.end(), [](char c) { return !is_digit(c); }) - text.begin());
+  if (digits == 0 || digits == text.size() || text[digits] != '_') return std::nullopt;
+  const std::string version(text.substr(0, digits));
+  ConventionalName name{layout, role, {version}, version, version, spaced(text.substr(digits + 1))};
+  check_id_length(path, name);
+  return name;
+}
+
 std::optional<ConventionalName> golang_migrate_name(std::string_view path, std::string_view file_name) {
   Role role;
   std::string_view rest = file_name;
@@ -56,15 +68,7 @@ std::optional<ConventionalName> golang_migrate_name(std::string_view path, std::
   } else {
     return std::nullopt;
   }
-  const std::size_t digits = static_cast<std::size_t>(
-      std::find_if(rest.begin(), rest.end(), [](char c) { return !is_digit(c); }) - rest.begin());
-  if (digits == 0 || digits == rest.size() || rest[digits] != '_') return std::nullopt;
-
-  ConventionalName name{Layout::golang_migrate, role, {std::string(rest.substr(0, digits))},
-                        std::string(rest.substr(0, digits)), std::string(rest.substr(0, digits)),
-                        spaced(rest.substr(digits + 1))};
-  check_id_length(path, name);
-  return name;
+  return versioned_by_digits(path, rest, Layout::golang_migrate, role);
 }
 
 std::optional<ConventionalName> flyway_name(std::string_view path, std::string_view file_name) {
@@ -91,6 +95,11 @@ std::optional<ConventionalName> flyway_name(std::string_view path, std::string_v
   return name;
 }
 
+std::string_view last_component(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
 std::string_view without_leading_zeros(std::string_view digits) {
   const auto first = digits.find_first_not_of('0');
   return first == std::string_view::npos ? std::string_view() : digits.substr(first);
@@ -99,10 +108,33 @@ std::string_view without_leading_zeros(std::string_view digits) {
 }  // namespace
 
 std::optional<ConventionalName> conventional_name(std::string_view path) {
-  const auto slash = path.rfind('/');
-  const std::string_view file_name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const std::string_view file_name = last_component(path);
   if (auto name = golang_migrate_name(path, file_name)) return name;
   return flyway_name(path, file_name);
+}
+
+std::optional<ConventionalName> numbered_name(std::string_view path, Layout layout) {
+  std::string_view file_name = last_component(path);
+  if (!ends_with(file_name, ".sql")) return std::nullopt;
+  file_name.remove_suffix(4);
+  return versioned_by_digits(path, file_name, layout, Role::upgrade);
+}
+
+std::optional<ConventionalName> diesel_name(std::string_view folder_path) {
+  const std::string_view folder_name = last_component(folder_path);
+  const std::size_t separator = folder_name.find('_');
+  if (separator == std::string_view::npos) return std::nullopt;
+  const std::string_view version_text = folder_name.substr(0, separator);
+  if (version_text.empty() || !is_digit(version_text.front()) ||
+      !std::all_of(version_text.begin(), version_text.end(), [](char c) { return is_digit(c) || c == '-'; }))
+    return std::nullopt;
+
+  std::string digits(version_text);
+  digits.erase(std::remove(digits.begin(), digits.end(), '-'), digits.end());
+  ConventionalName name{Layout::diesel, Role::upgrade, {digits}, std::string(version_text), digits,
+                        spaced(folder_name.substr(separator + 1))};
+  check_id_length(folder_path, name);
+  return name;
 }
 
 int compare_versions(const Version& a, const Version& b) {
@@ -118,7 +150,14 @@ int compare_versions(const Version& a, const Version& b) {
 }
 
 std::string_view layout_name(Layout layout) {
-  return layout == Layout::golang_migrate ? "golang-migrate" : "Flyway";
+  switch (layout) {
+    case Layout::golang_migrate: return "golang-migrate";
+    case Layout::flyway: return "Flyway";
+    case Layout::diesel: return "Diesel";
+    case Layout::goose: return "goose";
+    case Layout::dbmate: return "dbmate";
+  }
+  return "unknown";
 }
 
 }  // namespace sqldir

@@ -1,6 +1,8 @@
 #include "folder_provider.hpp"
 
 #include "conventional_chain.hpp"
+#include "diesel.hpp"
+#include "headerless.hpp"
 #include "script.hpp"
 #include "sql_files.hpp"
 
@@ -48,14 +50,8 @@ void execute(const retort_migration_context& ctx, const std::string& script) {
                         err.statement_index);
 }
 
-std::string unrecognised_file(const std::string& path) {
-  return path +
-         ": no '-- retort:revision' header, and the name is neither golang-migrate's "
-         "({version}_{title}.up.sql or .down.sql) nor Flyway's (V{version}__{description}.sql)";
-}
-
-// A folder of another tool's layout (Diesel's folder a migration, say) would
-// otherwise be an empty project, and `upgrade` a silent no-op.
+// A folder of a layout sqldir does not read would otherwise be an empty
+// project, and `upgrade` a silent no-op.
 std::string nothing_recognised(const SqlFolder& files) {
   std::vector<std::string> names = files.others();
   std::sort(names.begin(), names.end());
@@ -66,19 +62,42 @@ std::string nothing_recognised(const SqlFolder& files) {
   return "sqldir folder '" + files.folder() + "': no revision recognised among its " +
          std::to_string(names.size()) + " entr" + (names.size() == 1 ? "y" : "ies") + " (" + listed +
          "); retort reads *.sql files directly in the folder: with a '-- retort:revision' header, "
-         "golang-migrate's {version}_{title}.up.sql and .down.sql, or Flyway's V{version}__{description}.sql "
-         "and U{version}__{description}.sql";
+         "golang-migrate's {version}_{title}.up.sql and .down.sql, Flyway's V{version}__{description}.sql "
+         "and U{version}__{description}.sql, goose's {version}_{title}.sql with '-- +goose Up', dbmate's "
+         "{version}_{title}.sql with '-- migrate:up'; and Diesel's folders {version}_{name}/ holding up.sql";
+}
+
+// The subfolders named as Diesel names its migrations, sorted by name so
+// that messages about them do not depend on the listing's order.
+std::vector<std::string> diesel_folder_names(const SqlFolder& files) {
+  std::vector<std::string> names;
+  for (const std::string& entry : files.others()) {
+    if (entry.back() != '/') continue;
+    std::string name = entry.substr(0, entry.size() - 1);
+    if (diesel_name(name)) names.push_back(std::move(name));
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+void read_diesel_folders(const SqlFolder& files, const std::vector<std::string>& names,
+                         std::vector<ConventionalFile>& into) {
+  for (const std::string& name : names) {
+    DieselFolder folder{files.path_of(name), *diesel_name(name), files.read_if_present(name + "/up.sql"),
+                        files.read_if_present(name + "/down.sql"), files.read_if_present(name + "/metadata.toml")};
+    for (ConventionalFile& file : diesel_migration(folder)) into.push_back(std::move(file));
+  }
 }
 
 }  // namespace
 
-// What one file turned out to be: a revision in retort's format, or a
-// header-less file left for chain_conventional(), or the failure reading or
-// parsing it raised.
+// What one file turned out to be: a revision in retort's format, or the
+// scripts of a header-less file left for chain_conventional(), or the
+// failure reading or parsing it raised.
 struct FolderProvider::ReadFile {
   std::string path;  // of a parsed file: its origin
   std::optional<ParsedRevision> parsed;
-  std::optional<ConventionalFile> conventional;
+  std::vector<ConventionalFile> conventional;
   std::exception_ptr failure;
 };
 
@@ -91,9 +110,7 @@ FolderProvider::ReadFile FolderProvider::read_one(const SqlFolder& folder, std::
       out.parsed = parse_sql_revision(path, content);
       out.path = std::move(path);
     } else {
-      std::optional<ConventionalName> name = conventional_name(path);
-      if (!name) throw retort::failure(unrecognised_file(path), RETORT_ERROR_REVISION);
-      out.conventional = ConventionalFile{std::move(path), std::move(*name), std::move(content)};
+      out.conventional = read_headerless(path, content);
     }
   } catch (...) {
     out.failure = std::current_exception();
@@ -138,15 +155,17 @@ std::vector<FolderProvider::ReadFile> FolderProvider::read_all(const SqlFolder& 
 
 FolderProvider::FolderProvider(std::string_view folder) {
   const SqlFolder files(std::string{folder});
-  if (files.size() == 0 && !files.others().empty())
+  const std::vector<std::string> diesel_folders = diesel_folder_names(files);
+  if (files.size() == 0 && diesel_folders.empty() && !files.others().empty())
     throw retort::failure(nothing_recognised(files), RETORT_ERROR_REVISION);
   std::vector<ReadFile> read = read_all(files);
-  entries_.reserve(read.size());
+  entries_.reserve(read.size() + diesel_folders.size());
   std::vector<ConventionalFile> conventional;
-  for (std::size_t i = 0; i < read.size(); ++i) {
-    if (read[i].parsed) entries_.push_back(Entry{std::move(*read[i].parsed), std::move(read[i].path), {}, {}, {}, {}});
-    else conventional.push_back(std::move(*read[i].conventional));
+  for (ReadFile& file : read) {
+    if (file.parsed) entries_.push_back(Entry{std::move(*file.parsed), std::move(file.path), {}, {}, {}, {}});
+    for (ConventionalFile& script : file.conventional) conventional.push_back(std::move(script));
   }
+  read_diesel_folders(files, diesel_folders, conventional);
   for (ChainedRevision& r : chain_conventional(conventional))
     entries_.push_back(Entry{std::move(r.parsed), std::move(r.origin), {}, {}, {}, {}});
   refuse_duplicate_ids();
@@ -200,8 +219,14 @@ void FolderProvider::run(std::size_t index, std::int32_t direction, const retort
     throw retort::failure("sqldir: the host's migration context has no op function", RETORT_ERROR_PLUGIN);
 
   const ParsedRevision& revision = entries_[index].parsed;
-  const std::string& script = direction == RETORT_UPGRADE ? revision.upgrade : revision.downgrade;
-  if (has_sql(script)) execute(ctx, script);
+  const bool up = direction == RETORT_UPGRADE;
+  const std::vector<std::string>& pieces = up ? revision.upgrade_pieces : revision.downgrade_pieces;
+  if (pieces.empty()) {
+    const std::string& script = up ? revision.upgrade : revision.downgrade;
+    if (has_sql(script)) execute(ctx, script);
+  }
+  for (const std::string& piece : pieces)
+    if (has_sql(piece)) execute(ctx, piece);
 }
 
 }  // namespace sqldir

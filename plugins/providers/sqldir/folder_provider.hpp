@@ -17,13 +17,14 @@ namespace sqldir {
 
 class FolderProvider final : public retort::provider {
  public:
-  /// Reads and parses every revision file of `folder` (see list_sql_files):
-  /// a file with `-- retort:` directives in retort's format (parse.hpp), any
-  /// other by its golang-migrate or Flyway name (conventional_chain.hpp).
+  /// Reads and parses every revision of `folder` (see SqlFolder): a file
+  /// with `-- retort:` directives in retort's format (parse.hpp), any other
+  /// `*.sql` file as goose, dbmate, golang-migrate or Flyway (headerless.hpp),
+  /// and each subfolder named as Diesel names migrations as one (diesel.hpp).
   /// Throws retort::failure on the first problem, including a header-less
-  /// file with neither kind of name, two files that declare the same
-  /// revision id (RETORT_ERROR_REVISION, naming both), and a folder with
-  /// entries but no revision file (RETORT_ERROR_REVISION, naming a few).
+  /// file of no layout, two layouts in one folder and two files that declare
+  /// the same revision id (RETORT_ERROR_REVISION, naming both), and a folder
+  /// with entries but no revision (RETORT_ERROR_REVISION, naming a few).
   explicit FolderProvider(std::string_view folder);
 
   // The records point into entries_, so the object must stay where it is.
@@ -32,14 +33,15 @@ class FolderProvider final : public retort::provider {
 
   std::size_t revision_count() const override { return entries_.size(); }
   const retort_revision* revision_at(std::size_t index) const override;
-  /// Emits the upgrade or downgrade script as one RETORT_OP_EXECUTE, or
-  /// nothing when the script has no SQL in it.
+  /// Emits the upgrade or downgrade script as one RETORT_OP_EXECUTE (a goose
+  /// script with StatementBegin blocks as one per piece), leaving out what
+  /// has no SQL in it.
   void run(std::size_t index, std::int32_t direction, const retort_migration_context& ctx) override;
 
  private:
   struct Entry {
     ParsedRevision parsed;
-    std::string origin;  // the file's path, as the folder argument spells it
+    std::string origin;  // the (upgrade) file's path, as the folder argument spells it
     std::vector<retort_str> down_revisions, branch_labels, depends_on;
     retort_revision record{};
   };

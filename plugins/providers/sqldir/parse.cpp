@@ -38,14 +38,6 @@ std::string_view name_of(Key key) { return key_names[static_cast<std::size_t>(ke
 
 std::string marker(Key key) { return "'-- retort:" + std::string(name_of(key)) + "'"; }
 
-// Quotes a value for a message, cut short so that one absurd line cannot
-// crowd out the rest of the (1 KiB, one-line) error.
-std::string shown(std::string_view value) {
-  constexpr std::size_t limit = 80;
-  if (value.size() <= limit) return "'" + std::string(value) + "'";
-  return "'" + std::string(value.substr(0, limit)) + "...'";
-}
-
 class Parser {
  public:
   Parser(std::string_view file, std::string_view content) : file_(file), content_(content) {}

@@ -20,6 +20,12 @@ struct ParsedRevision {
   bool transactional = true;
   std::string upgrade;                      ///< as written, blank lines around it trimmed
   std::string downgrade;                    ///< empty when there is no downgrade section
+  /// How each script is sent: empty, whole, as one operation; otherwise as
+  /// these pieces, one operation each, in order. Only goose files have them:
+  /// a StatementBegin ... StatementEnd block is a piece of its own, so it
+  /// reaches the host as one statement whatever it holds (goose.hpp).
+  std::vector<std::string> upgrade_pieces;
+  std::vector<std::string> downgrade_pieces;
 };
 
 /// Parses the content of one file. `file_name` is used only in messages.

@@ -142,11 +142,11 @@ SqlFolder::SqlFolder(const std::string& folder)
   sort_by_name(names_);
 }
 
-std::string SqlFolder::read(std::size_t index) const {
+std::string SqlFolder::read_file(const std::string& relative) const {
   // O_NONBLOCK: the listing saw a regular file, but if a FIFO has taken its
   // place since, reading must fail rather than wait for a writer.
-  const Descriptor fd(::openat(folder_.get(), names_[index].c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
-  if (fd.get() < 0) usage_failure("cannot read '" + path(index) + "': " + reason(errno));
+  const Descriptor fd(::openat(folder_.get(), relative.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (fd.get() < 0) usage_failure("cannot read '" + path_of(relative) + "': " + reason(errno));
 
   // A regular file's read() comes up short only at its end, which saves the
   // fstat() for its size and the last read() that would return 0. Most
@@ -154,7 +154,7 @@ std::string SqlFolder::read(std::size_t index) const {
   // into a string, up to one byte past the limit so it never grows unbounded.
   char first[32 * 1024];
   const ssize_t got = read_retrying(fd.get(), first, sizeof first);
-  if (got < 0) usage_failure("cannot read '" + path(index) + "': " + reason(errno));
+  if (got < 0) usage_failure("cannot read '" + path_of(relative) + "': " + reason(errno));
   std::string content(first, static_cast<std::size_t>(got));
   if (content.size() < sizeof first) return content;
   std::size_t used = content.size();
@@ -164,13 +164,21 @@ std::string SqlFolder::read(std::size_t index) const {
       content.resize(std::min(content.size() * 4, max_file_size + 1));
     }
     const ssize_t n = read_retrying(fd.get(), &content[used], content.size() - used);
-    if (n < 0) usage_failure("cannot read '" + path(index) + "': " + reason(errno));
+    if (n < 0) usage_failure("cannot read '" + path_of(relative) + "': " + reason(errno));
     used += static_cast<std::size_t>(n);
     if (used < content.size()) break;
   }
-  if (used > max_file_size) throw retort::failure(too_large(path(index), used), RETORT_ERROR_REVISION);
+  if (used > max_file_size) throw retort::failure(too_large(path_of(relative), used), RETORT_ERROR_REVISION);
   content.resize(used);
   return content;
+}
+
+std::optional<std::string> SqlFolder::read_if_present(const std::string& relative) const {
+  // The link itself, not its target: a broken link is reported, as in the listing.
+  struct stat info {};
+  if (::fstatat(folder_.get(), relative.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT)
+    return std::nullopt;
+  return read_file(relative);
 }
 
 }  // namespace sqldir

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,7 +50,14 @@ class SqlFolder {
   /// The whole content of file `index`. Throws retort::failure: kind
   /// RETORT_ERROR_USAGE when it cannot be read, RETORT_ERROR_REVISION when
   /// it is larger than max_file_size.
-  std::string read(std::size_t index) const;
+  std::string read(std::size_t index) const { return read_file(names_[index]); }
+
+  /// The folder joined with `relative` ("2019-02-26-002946_create_users/up.sql").
+  std::string path_of(const std::string& relative) const { return prefix_ + relative; }
+  /// The content of the file at `relative`, inside a subfolder of this one
+  /// (a Diesel migration's up.sql); nullopt when there is no such file.
+  /// Fails as read() does.
+  std::optional<std::string> read_if_present(const std::string& relative) const;
 
   /// The folder as given, for messages.
   const std::string& folder() const { return folder_name_; }
@@ -58,6 +66,8 @@ class SqlFolder {
   const std::vector<std::string>& others() const { return others_; }
 
  private:
+  std::string read_file(const std::string& relative) const;
+
   Descriptor folder_;
   std::string folder_name_;
   std::string prefix_;  // the folder, ending in '/'

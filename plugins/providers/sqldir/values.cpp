@@ -9,6 +9,8 @@ namespace {
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+}  // namespace
+
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
@@ -16,7 +18,11 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return true;
 }
 
-}  // namespace
+std::string shown(std::string_view value) {
+  constexpr std::size_t limit = 80;
+  if (value.size() <= limit) return "'" + std::string(value) + "'";
+  return "'" + std::string(value.substr(0, limit)) + "...'";
+}
 
 std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(horizontal_space);

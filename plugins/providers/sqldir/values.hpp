@@ -27,6 +27,13 @@ bool is_revision_id(std::string_view text);
 /// the host's graph and target parser read labels by too.
 bool is_branch_label(std::string_view text);
 
+/// True when `a` and `b` are equal but for the letter case of ASCII letters.
+bool equals_ignoring_case(std::string_view a, std::string_view b);
+
+/// `value` quoted for a message, cut short so that one absurd line cannot
+/// crowd out the rest of the (1 KiB, one-line) error.
+std::string shown(std::string_view value);
+
 /// true/false, yes/no, 1/0 in any letter case; nothing else.
 std::optional<bool> parse_flag(std::string_view text);
 
