@@ -50,6 +50,7 @@ Dialect::Dialect(LoadedPlugin plugin)
       session_lock_((functions_.capabilities & RETORT_DIALECT_SESSION_LOCK) != 0),
       file_url_((functions_.capabilities & RETORT_DIALECT_FILE_URL) != 0),
       rebuilds_tables_((functions_.capabilities & RETORT_DIALECT_REBUILDS_TABLES) != 0),
+      drops_database_with_force_((functions_.capabilities & RETORT_DIALECT_DROP_DATABASE_FORCE) != 0),
       abi_minor_(plugin.abi_minor) {}
 
 Dialect::~Dialect() = default;

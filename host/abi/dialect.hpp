@@ -50,6 +50,8 @@ class Dialect {
   bool has_file_url() const noexcept { return file_url_; }
   /// The engine alters a table by rebuilding it (RETORT_DIALECT_REBUILDS_TABLES).
   bool rebuilds_tables() const noexcept { return rebuilds_tables_; }
+  /// DROP DATABASE takes WITH (FORCE) (RETORT_DIALECT_DROP_DATABASE_FORCE).
+  bool drops_database_with_force() const noexcept { return drops_database_with_force_; }
 
   /// Connects. `url` is passed whole (the plugin must never echo it) and
   /// `options` are the URL's parts (url.user, url.password, param.NAME...).
@@ -78,6 +80,7 @@ class Dialect {
   bool session_lock_;
   bool file_url_;
   bool rebuilds_tables_;
+  bool drops_database_with_force_;
   int abi_minor_;
 };
 

@@ -72,10 +72,10 @@ void ScratchDatabase::open_given(const Url& url) {
 namespace {
 // Behind a connection pooler (PgBouncer) the scratch database's server
 // session outlives retort's connection to it, and a plain DROP DATABASE is
-// refused while it does: PostgreSQL's FORCE (13 and later) ends it.
+// refused while it does; a dialect whose engine has FORCE says so.
 std::string drop_database_sql(const Dialect& dialect, const std::string& name) {
   const std::string drop = "DROP DATABASE " + dialect.quote_identifier(name);
-  return dialect.name() == "postgresql" ? drop + " WITH (FORCE)" : drop;
+  return dialect.drops_database_with_force() ? drop + " WITH (FORCE)" : drop;
 }
 }  // namespace
 

@@ -379,6 +379,11 @@ typedef struct retort_dialect_v1 {
  * a planned change to an existing table other than adding a column or
  * dropping a column or an index needs a rebuild, which the host plans. */
 #define RETORT_DIALECT_REBUILDS_TABLES 0x4u
+/* 1.2: `DROP DATABASE name WITH (FORCE)` ends the database's other sessions
+ * and drops it. The host drops its scratch databases so: behind a connection
+ * pooler the pooled server session outlives retort's connection, and a plain
+ * DROP DATABASE is refused while it lasts. */
+#define RETORT_DIALECT_DROP_DATABASE_FORCE 0x8u
 
 /* ---------------------------------------------------------------------
  * Revision providers: compiled revisions, or a folder of .sql files.

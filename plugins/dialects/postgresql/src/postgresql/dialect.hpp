@@ -12,7 +12,7 @@ class postgresql_dialect final : public retort::dialect {
   const char* begin_sql() const noexcept override { return "BEGIN"; }
   const char* commit_sql() const noexcept override { return "COMMIT"; }
   /// The migration lock is a session advisory lock.
-  std::uint32_t capabilities() const noexcept override { return RETORT_DIALECT_SESSION_LOCK; }
+  std::uint32_t capabilities() const noexcept override { return RETORT_DIALECT_SESSION_LOCK | RETORT_DIALECT_DROP_DATABASE_FORCE; }
   /// now() is when the revision's transaction began: the nearest a script has
   /// to the moment an online run takes as started_at.
   const char* utc_now_sql() const noexcept override {
