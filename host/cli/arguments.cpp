@@ -41,7 +41,8 @@ po::options_description command_options() {
       ("purge", "stamp: delete every version row first, even unknown ones")
       ("no-drift", "check: do not compare the live schema with the revisions (no scratch database)")
       ("from", po::value<std::string>(), "diff: the schema to start from (database, head, a revision, models, "
-                                         "file:PATH, empty); revision --autogenerate: head or database")
+                                         "file:PATH, empty); revision --autogenerate: head or database; adopt: the "
+                                         "tool (alembic, golang-migrate, goose, flyway, dbmate, diesel)")
       ("to", po::value<std::string>(), "diff: the schema to reach (database, head, a revision, models, file:PATH, empty)")
       ("allow-destructive", "diff, revision --autogenerate: plan steps that drop tables or columns or may lose data")
       ("autogenerate", "revision: write the steps from head (or --from database) to the models, proven first")

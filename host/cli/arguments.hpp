@@ -24,7 +24,7 @@ struct Invocation {
   std::optional<std::string> output;
   bool purge = false;
   bool no_drift = false;  ///< check --no-drift
-  std::optional<std::string> diff_from, diff_to;  ///< diff --from, --to
+  std::optional<std::string> diff_from, diff_to;  ///< diff --from, --to (adopt --from: the tool)
   bool allow_destructive = false;                 ///< diff, revision --autogenerate --allow-destructive
   bool autogenerate = false;                      ///< revision --autogenerate
   bool retry_pending = false;

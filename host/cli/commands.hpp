@@ -20,6 +20,7 @@ int cmd_branches(App& app);
 int cmd_history(App& app);
 int cmd_show(App& app);
 int cmd_check(App& app);
+int cmd_adopt(App& app);
 int cmd_schema(App& app);
 int cmd_diff(App& app);
 /// revision: with --autogenerate, cmd_autogenerate; else the authoring cmd_revision.

@@ -86,6 +86,7 @@ struct DatabaseView {
 };
 DatabaseView read_database(App& app, const Graph* history_of) {
   ReadOnlySession session(app);
+  hint_at_other_tools(session.connection(), session.books());
   VersionStore& store = session.store();
   DatabaseView v;
   v.versions = store.versions();

@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "host/adopt/tools.hpp"
 #include "host/errors/error.hpp"
 #include "host/log/logger.hpp"
 #include "host/cli/interrupts.hpp"
@@ -21,20 +22,29 @@ LockSettings lock_settings(const Settings& settings) {
   return s;
 }
 
-// A team moving from Alembic who forgot `version_table = alembic_version`
-// would see retort start from base and fail on tables that exist; say why
-// before that happens. Asked only while retort's own table is missing.
-void hint_at_alembic_table(Connection& connection, const Bookkeeping& books) {
-  constexpr std::string_view alembic_table = "alembic_version";
-  if (books.version_table() == alembic_table || connection.table_exists(books.schema(), books.version_table()) ||
-      !connection.table_exists(books.schema(), alembic_table))
-    return;
-  logger().warn("this database has Alembic's alembic_version table but no " + books.version_table() +
-                ": retort starts from base; to continue where Alembic left off, set version_table = "
-                "alembic_version");
-}
-
 }  // namespace
+
+// A team moving from another tool who has not run `retort adopt` would see
+// retort start from base and fail on tables that exist; say why before that
+// happens. Asked only while retort's own table is missing.
+void hint_at_other_tools(Connection& connection, const Bookkeeping& books) {
+  for (const auto& tool : adopt::tool_tables())
+    if (books.version_table() == tool.table) return;  // adopted by name (version_table = alembic_version)
+  if (connection.table_exists(books.schema(), books.version_table())) return;
+  std::string seen;
+  for (const auto& tool : adopt::tool_tables()) {
+    if (seen.find(std::string(tool.table) + " ") != std::string::npos) continue;
+    seen += std::string(tool.table) + " ";
+    if (!connection.table_exists(books.schema(), tool.table)) continue;
+    const std::string whose = tool.tool == adopt::Tool::golang_migrate ? "golang-migrate's or dbmate's"
+                                                                       : std::string(tool.title) + "'s";
+    logger().warn("this database has " + whose + " " + std::string(tool.table) + " table but no " +
+                  books.version_table() + ": retort starts from base; to continue where that tool left off, "
+                  "run 'retort adopt' first" +
+                  (tool.tool == adopt::Tool::alembic ? " (or set version_table = alembic_version)" : ""));
+    return;
+  }
+}
 
 std::string this_host() {
   char buf[256] = {};
@@ -56,7 +66,7 @@ LockedSession::LockedSession(App& app, std::unique_ptr<Connection> connection)
   interrupts::arm();
   canceller_ = std::make_unique<CancelOnInterrupt>(*connection_);
   try {
-    hint_at_alembic_table(*connection_, books_);
+    if (app.invocation().command != "adopt") hint_at_other_tools(*connection_, books_);
     store_.ensure_tables();
   } catch (...) {
     // The destructor does not run for a constructor that throws; a lock row

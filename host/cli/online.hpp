@@ -76,6 +76,9 @@ class LockedSession {
 
 /// This machine's name as lock and history rows record it; "" if unknown.
 std::string this_host();
+/// Warns when the database has another migration tool's table and not
+/// retort's version table, naming `retort adopt`.
+void hint_at_other_tools(Connection& connection, const Bookkeeping& books);
 
 /// Throws Error(database) describing a revision left `pending`, unless the
 /// caller resumes it.

@@ -9,7 +9,7 @@
 # configuration just completes nothing. Everything retort prints on stderr is
 # dropped, and a hung plugin is cut off after 3 seconds.
 
-_retort_commands="init revision merge upgrade downgrade stamp current heads branches history show check diff schema plugins"
+_retort_commands="init revision merge upgrade downgrade stamp adopt current heads branches history show check diff schema plugins"
 _retort_global_options="-c --config --url --plugin-path --models --init-sql -x --x-argument --log-level --log-format --format
   --allow-untrusted-plugins -h --help --version"
 
@@ -22,6 +22,7 @@ _retort_command_options() {
     upgrade) echo "--sql --output --retry-pending --targets --jobs --canary --max-failures --journal --resume" ;;
     downgrade) echo "--sql --output --retry-pending --targets --jobs --canary --max-failures --journal --resume" ;;
     stamp) echo "--sql --output --purge --targets --jobs --canary --max-failures --journal --resume" ;;
+    adopt) echo "--from" ;;
     current) echo "--targets --jobs --canary --max-failures --journal --resume" ;;
     history) echo "-r --rev-range" ;;
     check) echo "--no-drift --targets --jobs --canary --max-failures --journal --resume" ;;
@@ -112,6 +113,12 @@ _retort() {
     --template)
       mapfile -t COMPREPLY < <(compgen -W "sqldir cpp" -- "$cur")
       return 0
+      ;;
+    --from)
+      if [[ $command == adopt ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "alembic golang-migrate goose flyway dbmate diesel" -- "$cur")
+        return 0
+      fi
       ;;
     --url)
       compopt -o nospace 2>/dev/null

@@ -357,7 +357,7 @@ TEST_P(RealLayouts, AlembicTableWithoutTheSettingIsPointedOut) {
   Result up = project.retort({"upgrade", "head"});
   EXPECT_EXIT_CODE(up, 1);  // it started from base, and account exists
   EXPECT_THAT(up.err, HasSubstr("this database has Alembic's alembic_version table but no retort_version"));
-  EXPECT_THAT(up.err, HasSubstr("set version_table = alembic_version"));
+  EXPECT_THAT(up.err, HasSubstr("run 'retort adopt' first (or set version_table = alembic_version)"));
   // Once retort's own table exists, the hint is not repeated.
   Result again = project.retort({"upgrade", "head"});
   EXPECT_THAT(again.err, Not(HasSubstr("alembic_version table")));
