@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace retort::mariadb;
 using retort::options;
@@ -71,10 +73,34 @@ TEST(MariadbConnectSettings, HostSettingsThatAreNotUrlPartsAreIgnored) {
   EXPECT_NO_THROW(read_connect_settings({{"version_table_schema", "x"}, {"lock_timeout", "5"}}));
 }
 
-TEST(MariadbConnectSettings, UnknownUrlParameterIsAUsageErrorListingTheKnownOnes) {
-  const std::string m = usage_error({{"param.conect_timeout", "5"}});
-  EXPECT_NE(m.find("'conect_timeout'"), std::string::npos) << m;
-  EXPECT_NE(m.find("connect_timeout"), std::string::npos) << m;
+TEST(MariadbConnectSettings, OtherParametersAreSessionVariablesInUrlOrder) {
+  connect_settings s = read_connect_settings({{"param.sql_mode", "ANSI_QUOTES"},
+                                              {"param.charset", "latin1"},
+                                              {"param.time_zone", "+01:00"},
+                                              {"param._x9", "it's"},
+                                              {"param.sql_mode", "NO_ENGINE_SUBSTITUTION"}});
+  using variables = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(s.session_variables, (variables{{"sql_mode", "ANSI_QUOTES"},
+                                            {"time_zone", "+01:00"},
+                                            {"_x9", "it's"},
+                                            {"sql_mode", "NO_ENGINE_SUBSTITUTION"}}));
+  EXPECT_EQ(s.charset, "latin1");
+}
+
+// A misspelt client option (`conect_timeout`) is a well-formed variable
+// name: the server refuses it at connect (live_session_variables_test.cpp).
+TEST(MariadbConnectSettings, ANameThatCannotBeAVariableIsAUsageErrorListingTheClientOptions) {
+  for (const char* name : {"sql-mode", "9lives", "a b", "x;DROP", "t`z", "\xc3\xa9t\xc3\xa9"}) {
+    const std::string m = usage_error({{std::string("param.") + name, "1"}});
+    EXPECT_NE(m.find(std::string("'") + name + "'"), std::string::npos) << m;
+    EXPECT_NE(m.find("connect_timeout, read_timeout"), std::string::npos) << m;
+    EXPECT_NE(m.find("[A-Za-z_][A-Za-z0-9_]*"), std::string::npos) << m;
+  }
+}
+
+TEST(MariadbConnectSettings, AutocommitIsRefused) {
+  EXPECT_NE(usage_error({{"param.autocommit", "0"}}).find("autocommit"), std::string::npos);
+  EXPECT_NE(usage_error({{"param.AutoCommit", "1"}}).find("AutoCommit"), std::string::npos);
 }
 
 TEST(MariadbConnectSettings, BadNumbersAndFlagsAreUsageErrors) {

@@ -21,6 +21,24 @@ unsigned read_number(const std::string& value, unsigned long max, const std::str
   return static_cast<unsigned>(n);
 }
 
+// A system variable's name as SET accepts it unquoted, so it can be sent
+// as it is: nothing in it can end the statement.
+bool is_variable_name(const std::string& name) {
+  if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+      return false;
+  return true;
+}
+
+bool is_autocommit(const std::string& name) {
+  const std::string_view word = "autocommit";
+  if (name.size() != word.size()) return false;
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if ((name[i] | 0x20) != word[i]) return false;
+  return true;
+}
+
 bool read_flag(const std::string& value, const std::string& what) {
   if (value == "1" || value == "true" || value == "yes" || value == "on") return true;
   if (value == "0" || value == "false" || value == "no" || value == "off") return false;
@@ -50,9 +68,20 @@ void read_parameter(connect_settings& s, const std::string& name, const std::str
     s.ssl_key = value;
   } else if (name == "ssl_verify_server_cert") {
     s.ssl_verify_server_cert = read_flag(value, what);
+  } else if (is_autocommit(name)) {
+    // Bookkeeping written outside retort's own transactions would wait
+    // for a COMMIT that never comes, and vanish at disconnect.
+    throw failure("URL parameter " + name +
+                      " is refused for mariadb://: retort commits its own work and needs "
+                      "autocommit on",
+                  RETORT_ERROR_USAGE);
+  } else if (is_variable_name(name)) {
+    s.session_variables.emplace_back(name, value);
   } else {
-    throw failure("unknown URL parameter '" + name + "' for mariadb:// (known: " +
-                      std::string(known_parameters) + ")",
+    throw failure("URL parameter '" + name +
+                      "' for mariadb:// is neither a client option (" +
+                      std::string(known_parameters) +
+                      ") nor a server system variable name ([A-Za-z_][A-Za-z0-9_]*)",
                   RETORT_ERROR_USAGE);
   }
 }

@@ -7,6 +7,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace retort::mariadb {
 
@@ -24,15 +26,20 @@ struct connect_settings {
   bool ssl = false;  ///< param.ssl: refuse to talk without TLS
   std::optional<std::string> ssl_ca, ssl_cert, ssl_key;
   std::optional<bool> ssl_verify_server_cert;
+  /// Every other ?name=value: a server system variable, set with
+  /// `SET SESSION name = value` right after connecting, in URL order.
+  std::vector<std::pair<std::string, std::string>> session_variables;
 
   /// "host:port", or "localhost (socket PATH)"; for messages.
   std::string endpoint() const;
 };
 
 /// Reads the options; throws retort::failure (usage) for a bad port,
-/// number or flag, or a URL parameter this dialect does not know (a typo in
-/// `?conect_timeout=` should not pass silently). Options that are neither
-/// url.* nor param.* are host settings and are ignored.
+/// number or flag, or a URL parameter that is neither a client option nor
+/// a possible system variable name (`[A-Za-z_][A-Za-z0-9_]*`), or is
+/// `autocommit`. A misspelt variable (`?sql_mod=`) passes here and is
+/// refused by the server at connect. Options that are neither url.* nor
+/// param.* are host settings and are ignored.
 connect_settings read_connect_settings(const options& opts);
 
 }  // namespace retort::mariadb

@@ -50,6 +50,40 @@ const char* c_str_or_null(const std::optional<std::string>& s) {
   return s ? s->c_str() : nullptr;
 }
 
+// The server refuses a quoted number for a numeric variable ('60' for
+// wait_timeout is error 1232), so a plain decimal number goes bare; it
+// cannot end the statement either.
+bool is_plain_number(const std::string& value) {
+  std::size_t i = value.size() > 1 && value[0] == '-' ? 1 : 0;
+  const std::size_t digits_from = i;
+  while (i < value.size() && value[i] >= '0' && value[i] <= '9') ++i;
+  if (i == digits_from) return false;
+  if (i == value.size()) return true;
+  if (value[i] != '.' || i + 1 == value.size()) return false;
+  for (++i; i < value.size(); ++i)
+    if (value[i] < '0' || value[i] > '9') return false;
+  return true;
+}
+
+// A URL parameter's value as a message shows it: control bytes as \xHH,
+// at most 80 bytes.
+std::string shown_value(const std::string& value) {
+  static const char hex[] = "0123456789abcdef";
+  std::string out;
+  for (char c : value.substr(0, 80)) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      out += "\\x";
+      out += hex[u >> 4];
+      out += hex[u & 0xf];
+    } else {
+      out += c;
+    }
+  }
+  if (value.size() > 80) out += "...";
+  return out;
+}
+
 }  // namespace
 
 void mariadb_connection::closer::operator()(st_mysql* db) const noexcept { mysql_close(db); }
@@ -67,6 +101,23 @@ mariadb_connection::mariadb_connection(const connect_settings& s)
     if (s.user) context += " as " + *s.user;
     if (s.database) context += " (database " + *s.database + ")";
     fail_last(context);
+  }
+  set_session_variables(s);
+}
+
+// In URL order, so a later parameter sees an earlier one (a sql_mode with
+// NO_BACKSLASH_ESCAPES changes how the values after it are escaped, which
+// literal() follows). The server's refusal (an unknown variable, a value it
+// does not take) is a configuration error, exit 2 as for an unknown client
+// option; a lost connection stays a database error.
+void mariadb_connection::set_session_variables(const connect_settings& s) {
+  for (const auto& [name, value] : s.session_variables) {
+    const std::string sql =
+        "SET SESSION " + name + " = " + (is_plain_number(value) ? value : literal(value));
+    if (mysql_real_query(db_.get(), sql.data(), sql.size()) == 0) continue;
+    failure f = last_error("URL parameter " + name + "=" + shown_value(value) + ": SET SESSION failed");
+    if ((f.flags() & RETORT_ERROR_FLAG_CONNECTION_LOST) != 0) throw f;
+    throw failure(f.what(), RETORT_ERROR_USAGE, f.sqlstate(), f.native_code());
   }
 }
 

@@ -21,6 +21,8 @@ class mariadb_connection final : public connection {
   /// (a silent reconnect would drop the migration lock and the open
   /// transaction). Throws retort::failure (database) with one line naming
   /// the server, the user and Connector/C's error; never the password.
+  /// Then sets the settings' session_variables; one the server refuses is
+  /// a failure (usage) naming the URL parameter.
   explicit mariadb_connection(const connect_settings& settings);
   ~mariadb_connection() override;
   mariadb_connection(const mariadb_connection&) = delete;
@@ -57,6 +59,8 @@ class mariadb_connection final : public connection {
                      const std::string& suffix = {}) const;
   [[noreturn]] void fail_last(const std::string& context) const;
   std::string scrub(std::string message) const;
+  /// SET SESSION for each of `s.session_variables`, in order.
+  void set_session_variables(const connect_settings& s);
   /// Sends `sql`; on failure throws with `context`.
   void send(std::string_view sql, const std::string& context);
   /// Runs `sql` as one multi-statement query. A failure names the failing

@@ -4,6 +4,8 @@
 
 #include <retort/sdk/dialect.hpp>
 
+#include "sqlite/open_settings.hpp"
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,6 +23,12 @@ class sqlite_connection final : public retort::connection {
   /// database, or is read-only.
   /// Opens `path`; reads wait up to `busy_timeout_seconds` for another writer.
   static std::unique_ptr<sqlite_connection> open(std::string_view path, double busy_timeout_seconds = 60);
+  /// Opens `settings.path` as above, then applies the URL's pragmas
+  /// (foreign_keys, journal_mode) before anything else runs on it.
+  /// failure(DATABASE) naming the parameter when SQLite refuses one, or
+  /// keeps another journal mode than asked (except for ":memory:", where
+  /// SQLite answers "memory" to wal, delete, truncate and persist alike).
+  static std::unique_ptr<sqlite_connection> open(const open_settings& settings);
   ~sqlite_connection() override;
   sqlite_connection(const sqlite_connection&) = delete;
   sqlite_connection& operator=(const sqlite_connection&) = delete;

@@ -12,9 +12,54 @@ namespace {
                 RETORT_ERROR_DATABASE, {}, db ? sqlite3_extended_errcode(db) : 0);
 }
 
+// The first column of the first row `sql` returns; "" for none.
+std::string first_value(sqlite3* db, const std::string& sql, int& rc) {
+  sqlite3_stmt* stmt = nullptr;
+  rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr);
+  std::string value;
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+      if (const unsigned char* text = sqlite3_column_text(stmt, 0)) value = reinterpret_cast<const char*>(text);
+      rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+      rc = SQLITE_OK;
+    }
+  }
+  sqlite3_finalize(stmt);
+  return value;
+}
+
+// Right after opening, so every statement of the run, retort's own
+// bookkeeping included, sees them. Outside any transaction, where SQLite
+// honours both (foreign_keys is a no-op inside one).
+void apply_pragmas(sqlite3* db, const open_settings& s) {
+  if (s.foreign_keys) {
+    const std::string sql = std::string("PRAGMA foreign_keys = ") + (*s.foreign_keys ? "ON" : "OFF");
+    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+      cannot_open(s.path, "URL parameter foreign_keys: " + std::string(sqlite3_errmsg(db)), db);
+  }
+  if (s.journal_mode) {
+    int rc = SQLITE_OK;
+    const std::string mode = first_value(db, "PRAGMA journal_mode = " + *s.journal_mode, rc);
+    const std::string what = "URL parameter journal_mode=" + *s.journal_mode + ": ";
+    if (rc != SQLITE_OK) cannot_open(s.path, what + sqlite3_errmsg(db), db);
+    if (mode != *s.journal_mode && s.path != ":memory:")
+      cannot_open(s.path, what + "SQLite kept journal mode '" + mode + "'", db);
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<sqlite_connection> sqlite_connection::open(std::string_view path, double busy_timeout_seconds) {
+  open_settings settings;
+  settings.path = std::string(path);
+  settings.busy_timeout_ms = busy_timeout_ms(busy_timeout_seconds);
+  return open(settings);
+}
+
+std::unique_ptr<sqlite_connection> sqlite_connection::open(const open_settings& settings) {
+  const std::string_view path = settings.path;
   if (path.empty())
     throw failure(
         "the sqlite URL names no database file: use sqlite:///relative.db, "
@@ -41,7 +86,7 @@ std::unique_ptr<sqlite_connection> sqlite_connection::open(std::string_view path
   sqlite3_extended_result_codes(db, 1);
   // Another run may hold the write lock or be committing: even reading the
   // schema must wait for it rather than fail with SQLITE_BUSY.
-  sqlite3_busy_timeout(db, busy_timeout_ms(busy_timeout_seconds));
+  sqlite3_busy_timeout(db, settings.busy_timeout_ms);
 
   // Opening is lazy: a file that is not a database fails only when read.
   if (sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK)
@@ -49,6 +94,7 @@ std::unique_ptr<sqlite_connection> sqlite_connection::open(std::string_view path
   // SQLite silently falls back to read-only when the file is not writable;
   // a migration would then fail at its first write, far from the cause.
   if (sqlite3_db_readonly(db, "main") == 1) cannot_open(path, "the file is read-only", db);
+  apply_pragmas(db, settings);
   return conn;
 }
 
