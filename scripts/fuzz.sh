@@ -21,7 +21,7 @@ ensure_packages "${RETORT_BUILD_PACKAGES[@]}" "${RETORT_FUZZ_PACKAGES[@]}"
 build=${RETORT_FUZZ_BUILD_DIR:-$root/build-fuzz}
 seconds=${RETORT_FUZZ_SECONDS:-20}
 jobs=${RETORT_JOBS:-$(nproc)}
-read -r -a targets <<<"${RETORT_FUZZ_TARGETS:-sqldir_parse url config target sqlite_split postgresql_split mariadb_split}"
+read -r -a targets <<<"${RETORT_FUZZ_TARGETS:-sqldir_parse goose_read dbmate_read diesel_read url config target sqlite_split postgresql_split mariadb_split}"
 
 echo "==> building the fuzz targets in $build"
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
