@@ -6,6 +6,7 @@
 #include <retort/abi.h>
 
 #include <cstddef>
+#include <cstdint>
 
 namespace host::abi_1_0 {
 
@@ -24,3 +25,12 @@ inline constexpr std::size_t descriptor_version_end =
     offsetof(retort_plugin_descriptor, abi_minor) + sizeof(std::uint16_t);
 
 }  // namespace host::abi_1_0
+
+namespace host {
+
+/// Where retort_revision's `flags` (appended in 1.2) ends: a record whose
+/// struct_size reaches it has one; a shorter (1.0 or 1.1) record's
+/// revisions are all ordinary.
+inline constexpr std::size_t revision_flags_end = offsetof(retort_revision, flags) + sizeof(std::uint32_t);
+
+}  // namespace host

@@ -70,10 +70,11 @@ Revision import_revision(const retort_revision* record, std::size_t index, const
   if (declared < abi_1_0::revision_size)
     check.refuse("is " + std::to_string(declared) + " bytes, smaller than ABI 1.0's " +
                  std::to_string(abi_1_0::revision_size));
-  // Only ABI 1.0's fields are read; a later minor's appended ones are not
-  // known to this host.
+  // ABI 1.0's fields are always there; `flags` (appended in 1.2) only when
+  // the record's size covers it, and a later minor's fields are not known
+  // to this host.
   retort_revision r{};
-  std::memcpy(&r, record, abi_1_0::revision_size);
+  std::memcpy(&r, record, declared >= revision_flags_end ? revision_flags_end : abi_1_0::revision_size);
 
   Revision out;
   out.id = check.text(r.id, "id");
@@ -84,6 +85,7 @@ Revision import_revision(const retort_revision* record, std::size_t index, const
   out.transactional = r.transactional != 0;
   out.origin = one_line(check.text(r.origin, "origin"));
   if (out.origin.empty()) out.origin = fallback_origin;
+  out.repeatable = (r.flags & RETORT_REVISION_REPEATABLE) != 0;
   out.index = index;
   return out;
 }

@@ -1,6 +1,7 @@
 // check: exit 0 only if the database is at the heads, every applied revision
-// still has the checksum it was applied with, and nothing unknown, pending or
-// failed is recorded; otherwise list each finding with its reason and exit 6.
+// still has the checksum it was applied with, every repeatable revision ran
+// with the checksum it has now, and nothing unknown, pending or failed is
+// recorded; otherwise list each finding with its reason and exit 6.
 #include <algorithm>
 #include <iostream>
 #include <map>
@@ -12,16 +13,17 @@
 #include "host/cli/output.hpp"
 #include "host/cli/scratch.hpp"
 #include "host/errors/error.hpp"
+#include "host/run/repeatables.hpp"
 #include "host/schema/compare.hpp"
 
 namespace host {
 
 namespace {
 struct Finding {
-  std::string kind;  // not_at_head | changed | unknown | pending | failed | drift
+  std::string kind;  // not_applied | changed | repeatable | unknown | pending | failed | drift | models
   std::string revision;  // for drift: the object ("orders.note")
   std::string reason;
-  // For `changed`: what the history recorded and what the revision has now.
+  // For `changed` and `repeatable`: what the history recorded and what the revision has now.
   std::string recorded_checksum{}, checksum{};
 };
 
@@ -43,7 +45,7 @@ struct DriftCheck {
 // that cannot be replayed from nothing (they need data or objects no
 // revision made) leave the schema uncompared, said in so many words.
 DriftCheck find_drift(App& app, Connection& live_connection, const std::vector<std::string>& applied,
-                      std::vector<Finding>& findings) {
+                      const std::vector<const Revision*>& repeatables_ran, std::vector<Finding>& findings) {
   DriftCheck check;
   const schema::Schema live =
       read_schema_of(live_connection, app.settings());
@@ -56,6 +58,7 @@ DriftCheck find_drift(App& app, Connection& live_connection, const std::vector<s
     ScratchDatabase scratch(app);
     try {
       scratch.upgrade(applied);
+      scratch.run_repeatables(repeatables_ran);
     } catch (const Error& e) {
       if (e.code() == ExitCode::interrupted_int || e.code() == ExitCode::interrupted_term) throw;
       throw NotReplayable{e.what()};
@@ -65,9 +68,13 @@ DriftCheck find_drift(App& app, Connection& live_connection, const std::vector<s
   schema::Schema expected;
   try {
     if (SchemaCache* cache = app.schema_cache()) {
+      // The schema depends on the repeatables that ran too (their order is
+      // the graph's, the same for every target).
       std::vector<std::string> key = applied;
       std::sort(key.begin(), key.end());
-      expected = cache->get("applied:" + schema::joined(key), replay);
+      std::vector<std::string> ran;
+      for (const Revision* r : repeatables_ran) ran.push_back(r->id);
+      expected = cache->get("applied:" + schema::joined(key) + "\nrepeatables:" + schema::joined(ran), replay);
     } else {
       expected = replay();
     }
@@ -108,7 +115,7 @@ void find_models_ahead(App& app, std::vector<Finding>& findings) {
 std::string drift_skipped_because(const App& app, const std::vector<Finding>& findings) {
   if (app.invocation().no_drift) return "--no-drift";
   for (const auto& f : findings)
-    if (f.kind == "unknown" || f.kind == "changed" || f.kind == "pending")
+    if (f.kind == "unknown" || f.kind == "changed" || f.kind == "repeatable" || f.kind == "pending")
       return "the findings above come first (with a revision '" + f.kind + "', the schema is not expected to match)";
   return "";
 }
@@ -160,18 +167,38 @@ CheckReport checked(App& app) {
                             it->second, now});
     }
   }
+  // Repeatable revisions: one that never ran is not applied; one whose
+  // checksum moved since its last successful run will run again.
+  std::vector<const Revision*> repeatables_ran;
+  std::set<std::string> repeatables_current;
+  if (!g.repeatables().empty()) {
+    for (const RepeatableState& r : repeatable_states(g, app.collector(false), history)) {
+      if (!r.recorded) {
+        findings.push_back({"not_applied", r.revision->id, "not applied yet (repeatable: runs on 'upgrade head')"});
+        continue;
+      }
+      repeatables_ran.push_back(r.revision);
+      if (r.due())
+        findings.push_back({"repeatable", r.revision->id,
+                            "will run again on upgrade: checksum changed (recorded " + *r.recorded + ", now " +
+                                r.checksum + ")",
+                            *r.recorded, r.checksum});
+      else
+        repeatables_current.insert(r.revision->id);
+    }
+  }
   for (const auto& row : unresolved_pending(history))
     findings.push_back({"pending", row.revision,
                         "left 'pending' by a run started " + row.started_at + " after " +
                             std::to_string(row.statements_done) + " statement(s); the database may be partly changed"});
   for (const auto& [revision, row] : latest)
-    if (row->state == "failed" && !applied.count(revision))
+    if (row->state == "failed" && !applied.count(revision) && !repeatables_current.count(revision))
       findings.push_back({"failed", revision, "its last run failed at " + row->started_at + ": " + row->error_message});
 
   // What the revisions make is replayed from the versions the database records.
   DriftCheck drift;
   drift.why_not = drift_skipped_because(app, findings);
-  if (drift.why_not.empty()) drift = find_drift(app, session.connection(), known, findings);
+  if (drift.why_not.empty()) drift = find_drift(app, session.connection(), known, repeatables_ran, findings);
   if (!app.settings().models.empty() && !app.invocation().no_drift) find_models_ahead(app, findings);
   return {versions, findings, drift};
 }

@@ -11,6 +11,7 @@
 #include "host/log/logger.hpp"
 #include "host/plan/plan.hpp"
 #include "host/plan/target.hpp"
+#include "host/run/repeatables.hpp"
 #include "host/run/runner.hpp"
 #include "host/run/sink.hpp"
 
@@ -68,6 +69,10 @@ int migrate_offline(App& app, Direction direction) {
   if (direction == Direction::downgrade && !range.from)
     usage_error("downgrade --sql needs FROM:TO (offline mode cannot read the database's current revision)");
   Plan plan = range.from ? plan_range(graph, direction, *range.from, range.to) : plan_upgrade(graph, {}, range.to);
+  // A script cannot know what ran where it will be applied, so one that
+  // ends at the heads ends with every repeatable (docs/decisions.md).
+  if (direction == Direction::upgrade && upgrades_to_every_head(range.to))
+    append_repeatables(plan, all_repeatables(graph));
   log_plan(plan, direction_name(direction));
   OfflineScript script(app, OfflineScript::Header::version_and_dialect);
   Collector collector = app.collector(true);
@@ -83,21 +88,25 @@ int migrate_offline(App& app, Direction direction) {
 TargetResult migrate_online(App& app, Direction direction, bool look_first) {
   const Graph& graph = app.graph();
   const std::string& target = app.invocation().arguments.at(0);
-  auto plan_for = [&](const std::vector<std::string>& current) {
-    return direction == Direction::upgrade ? plan_upgrade(graph, current, target)
+  Collector collector = app.collector(false);
+  // An upgrade's repeatables are due by what the history recorded.
+  auto plan_for = [&](const std::vector<std::string>& current, const std::vector<HistoryRow>& history) {
+    return direction == Direction::upgrade ? plan_upgrade_run(graph, current, target, collector, history)
                                            : plan_downgrade(graph, current, target);
   };
   std::unique_ptr<Connection> looked;
   if (look_first) {
     ReadOnlySession look(app);
     std::vector<std::string> current = look.store().versions();
-    if (unresolved_pending(look.store().history()).empty() && plan_for(current).steps.empty())
+    const std::vector<HistoryRow> history = look.store().history();
+    if (unresolved_pending(history).empty() && plan_for(current, history).steps.empty())
       return {current, current, 0, "already at " + target};
     looked = look.take_connection();  // one connection, not two, for a target with work to do
   }
   LockedSession session(app, std::move(looked));
   std::vector<std::string> current = session.store().versions();
-  std::vector<HistoryRow> pending = unresolved_pending(session.store().history());
+  const std::vector<HistoryRow> history = session.store().history();
+  std::vector<HistoryRow> pending = unresolved_pending(history);
   RunOptions options = run_options(app);
   options.checkpoint = [&session] {
     interrupts::check();
@@ -111,10 +120,9 @@ TargetResult migrate_online(App& app, Direction direction, bool look_first) {
   } else {
     refuse_pending(pending);
   }
-  Plan plan = plan_for(current);
+  Plan plan = plan_for(current, history);
   log_plan(plan, direction_name(direction));
   ConnectionSink sink(session.connection());
-  Collector collector = app.collector(false);
   try {
     Runner(app.dialect(), collector, session.books(), sink, options).run(plan);
   } catch (const Error& e) {

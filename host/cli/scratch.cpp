@@ -13,6 +13,7 @@
 #include "host/errors/error.hpp"
 #include "host/log/logger.hpp"
 #include "host/plan/plan.hpp"
+#include "host/run/repeatables.hpp"
 #include "host/run/runner.hpp"
 #include "host/run/sink.hpp"
 #include "host/run/store.hpp"
@@ -141,7 +142,14 @@ void ScratchDatabase::upgrade(const std::vector<std::string>& targets) { run(tru
 
 void ScratchDatabase::downgrade(const std::string& target) { run(false, {target}); }
 
-void ScratchDatabase::run(bool up, const std::vector<std::string>& targets) {
+void ScratchDatabase::run_repeatables(const std::vector<const Revision*>& repeatables) {
+  if (repeatables.empty()) return;
+  Plan plan;
+  append_repeatables(plan, repeatables);
+  run(true, {}, &plan);
+}
+
+void ScratchDatabase::run(bool up, const std::vector<std::string>& targets, const Plan* given) {
   // The scratch's own retort tables stay in its default schema: another
   // (version_table_schema) need not exist there, and on MariaDB it would be
   // a database of the server, maybe the live one.
@@ -157,16 +165,18 @@ void ScratchDatabase::run(bool up, const std::vector<std::string>& targets) {
   options.progress = false;
   options.step_level = Level::debug;
   options.checkpoint = [] { interrupts::check(); };
-  for (const std::string& target : targets) {
-    Plan plan = up ? plan_upgrade(app_.graph(), store.versions(), target)
-                   : plan_downgrade(app_.graph(), store.versions(), target);
+  auto run_plan = [&](const Plan& plan) {
     try {
       Runner(app_.dialect(), collector, books, sink, options).run(plan);
     } catch (const Error& e) {
       throw Error(e.code(), std::string(up ? "replaying" : "reverting") + " the revisions " + (up ? "into " : "in ") +
                                 description_ + " failed: " + e.what());
     }
-  }
+  };
+  if (given) run_plan(*given);
+  for (const std::string& target : targets)
+    run_plan(up ? plan_upgrade_run(app_.graph(), store.versions(), target, collector, store.history())
+                : plan_downgrade(app_.graph(), store.versions(), target));
 }
 
 void ScratchDatabase::apply_files(const std::vector<std::filesystem::path>& files) {

@@ -19,6 +19,7 @@
 #include "host/abi/connection.hpp"
 #include "host/cli/app.hpp"
 #include "host/cli/interrupt_cancel.hpp"
+#include "host/plan/plan.hpp"
 #include "host/schema/schema.hpp"
 
 namespace host {
@@ -33,6 +34,9 @@ class ScratchDatabase {
   /// Runs the upgrades to each of `targets` in turn ("heads", revision ids),
   /// as `upgrade` would on an empty database, logging each revision at debug.
   void upgrade(const std::vector<std::string>& targets);
+  /// Runs these repeatable revisions' upgrades, in order (check replays the
+  /// ones the live database ran; `upgrade({"heads"})` runs them all itself).
+  void run_repeatables(const std::vector<const Revision*>& repeatables);
   /// Runs the downgrades from where upgrade() left it to `target`.
   void downgrade(const std::string& target);
   /// Runs the statements of declarative SQL files (declarative_files()).
@@ -48,7 +52,8 @@ class ScratchDatabase {
   const std::string& description() const { return description_; }
 
  private:
-  void run(bool up, const std::vector<std::string>& targets);
+  /// `given`, if any, runs first, then the plan to each target.
+  void run(bool up, const std::vector<std::string>& targets, const Plan* given = nullptr);
   void open_given(const Url& url);
   void create_on_server();
   void empty_given();

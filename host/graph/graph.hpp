@@ -36,6 +36,13 @@ class Graph {
   /// or repeated down revision, an unknown dependency, a cycle, an invalid
   /// branch label, a label that is also a revision id, or one label declared
   /// on two revisions of which neither descends from the other.
+  ///
+  /// Repeatable revisions (Revision::repeatable) are taken out first and kept
+  /// apart, in the order given: they are no node, so no query below (heads,
+  /// bases, orders, prefixes, labels) ever sees one. Their ids are checked
+  /// like any other and against every id; one with down revisions,
+  /// dependencies or branch labels, and a revision naming one as a down
+  /// revision or dependency, are refused.
   explicit Graph(std::vector<Revision> revisions);
 
   Graph(const Graph&) = delete;
@@ -77,6 +84,14 @@ class Graph {
   std::vector<std::string> topological_order() const;
   /// The reverse: newest first, as `retort history` lists them.
   std::vector<const Revision*> history_order() const;
+
+  // ---- repeatable revisions -----------------------------------------------
+
+  /// The repeatable revisions, in the order the providers listed them (the
+  /// order they run in: a provider lists them in its own tool's order).
+  std::span<const Revision> repeatables() const { return repeatables_; }
+  /// nullptr if no repeatable revision has exactly this id.
+  const Revision* find_repeatable(std::string_view full_id) const;
 
   // ---- branch labels -------------------------------------------------------
   // A label declared on revision R names the branch made of R and every
@@ -127,6 +142,8 @@ class Graph {
   NodeSet branch_members(std::string_view label) const;
 
  private:
+  void set_repeatables_apart();
+  void check_repeatables() const;
   void sort_by_id();
   void index_ids();
   void link_edges();
@@ -138,6 +155,7 @@ class Graph {
   std::vector<std::string> ids_of(std::span<const Node> nodes) const;
 
   std::vector<Revision> revisions_;  ///< sorted by id; a node is an index here
+  std::vector<Revision> repeatables_;  ///< as listed; no node
   std::unordered_map<std::string_view, Node> node_by_id_;
   Adjacency parents_;
   Adjacency dependencies_;

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <iterator>
 #include <string_view>
+#include <unordered_map>
 
 #include "host/errors/error.hpp"
 #include "host/graph/graph.hpp"
@@ -82,11 +84,54 @@ void Graph::sort_by_id() {
 Graph::Graph(std::vector<Revision> revisions) : revisions_(std::move(revisions)) {
   if (revisions_.size() >= std::numeric_limits<Node>::max())
     graph_error("too many revisions: " + std::to_string(revisions_.size()));
+  set_repeatables_apart();
   index_ids();
+  check_repeatables();
   link_edges();
   order_topologically();
   classify_nodes();
   index_branch_labels();
+}
+
+// Moved out before anything is indexed, so every query of the graph is one
+// of versioned revisions only; what is left keeps its order.
+void Graph::set_repeatables_apart() {
+  const auto first = std::stable_partition(revisions_.begin(), revisions_.end(),
+                                           [](const Revision& r) { return !r.repeatable; });
+  if (first == revisions_.end()) return;
+  repeatables_.assign(std::make_move_iterator(first), std::make_move_iterator(revisions_.end()));
+  revisions_.erase(first, revisions_.end());
+}
+
+void Graph::check_repeatables() const {
+  std::unordered_map<std::string_view, const Revision*> seen;
+  for (const Revision& repeatable : repeatables_) {
+    check_id_spelling(repeatable);
+    if (const Revision* versioned = find(repeatable.id))
+      graph_error("duplicate revision id '" + repeatable.id + "' in " + origin_or_unknown(*versioned) + " and " +
+                  origin_or_unknown(repeatable));
+    const auto [it, fresh] = seen.emplace(repeatable.id, &repeatable);
+    if (!fresh)
+      graph_error("duplicate revision id '" + repeatable.id + "' in " + origin_or_unknown(*it->second) + " and " +
+                  origin_or_unknown(repeatable));
+    if (!repeatable.down_revisions.empty() || !repeatable.depends_on.empty() || !repeatable.branch_labels.empty())
+      graph_error("repeatable revision " + describe_revision(repeatable) +
+                  " has down revisions, dependencies or branch labels; a repeatable has no place in the graph");
+  }
+  if (seen.empty()) return;
+  for (const Revision& revision : revisions_) {
+    for (const auto* names : {&revision.down_revisions, &revision.depends_on})
+      for (const std::string& name : *names)
+        if (seen.count(name))
+          graph_error("revision " + describe_revision(revision) + " names repeatable revision '" + name +
+                      "' as a parent or dependency; a repeatable has no place in the graph");
+  }
+}
+
+const Revision* Graph::find_repeatable(std::string_view full_id) const {
+  for (const Revision& repeatable : repeatables_)
+    if (repeatable.id == full_id) return &repeatable;
+  return nullptr;
 }
 
 void Graph::index_ids() {

@@ -61,6 +61,17 @@ std::vector<std::string> stamp_versions(const Graph& graph, const std::vector<st
 /// is a graph error naming both ends, where online it would be an empty plan.
 Plan plan_range(const Graph& graph, Direction direction, std::string_view from, std::string_view to);
 
+/// Whether an upgrade to `target` takes the database to every head of the
+/// graph, the only upgrades after which repeatable revisions run: `head` and
+/// `heads`, without a branch label or steps (docs/decisions.md). Throws a
+/// usage error for text outside the target grammar.
+bool upgrades_to_every_head(std::string_view target);
+
+/// Appends one upgrade step for each of `due`, in the order given, after the
+/// plan's other steps. A repeatable's step moves no version row, so
+/// `final_versions` stays as it is.
+void append_repeatables(Plan& plan, const std::vector<const Revision*>& due);
+
 /// `retort history -r FROM:TO`, newest first: revisions at or above FROM and
 /// at or below TO. Either side may be empty (FROM defaults to base, TO to
 /// heads) and is any target; `current` and relative targets use the rows.

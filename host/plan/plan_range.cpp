@@ -32,7 +32,7 @@ Plan plan_range(const Graph& graph, Direction direction, std::string_view from, 
   const std::vector<std::string> start = stamp_versions(graph, {}, from);
   if (direction == Direction::downgrade) return plan_downgrade(graph, start, to);
   Plan plan = plan_upgrade(graph, start, to);
-  if (plan.steps.empty()) refuse_upgrade_going_down(graph, start, from, to);
+  if (plan.steps.empty() && graph.size() > 0) refuse_upgrade_going_down(graph, start, from, to);
   return plan;
 }
 

@@ -9,6 +9,9 @@ namespace host {
 
 Plan plan_upgrade(const Graph& graph, const std::vector<std::string>& current_versions, std::string_view target) {
   const TargetSpec spec = parse_target(target);
+  // A folder of repeatable revisions only (Flyway's R__ files) has no head,
+  // and its heads are reached by doing nothing; the repeatables come after.
+  if (graph.size() == 0 && !graph.repeatables().empty() && upgrades_to_every_head(target)) return {};
   if (spec.is_relative_to_current() && spec.steps < 0)
     usage_error("upgrade target '" + printable(target) + "' moves down; use 'retort downgrade " + printable(target) +
                 "'");

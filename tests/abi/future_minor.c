@@ -58,6 +58,8 @@ typedef struct revision_1_9 {
   retort_str message;
   int32_t transactional;
   retort_str origin;
+  /* 1.2 */
+  uint32_t flags;
   /* 1.9 */
   retort_str author;
   int64_t created_unix;
@@ -91,7 +93,7 @@ typedef struct context_1_9 {
 
 static const revision_1_9 the_revision = {
     sizeof(revision_1_9), TEXT("f19000000001"), NULL, 0, NULL, 0, NULL, 0, TEXT("created by a 1.9 plugin"),
-    1, TEXT("tests/abi/future_minor.c"), TEXT("someone in the future"), 4102444800};
+    1, TEXT("tests/abi/future_minor.c"), 0, TEXT("someone in the future"), 4102444800};
 
 static int the_instance;
 

@@ -21,6 +21,7 @@ struct Rev {
   Rev& depends(std::vector<std::string> ids) { revision.depends_on = std::move(ids); return *this; }
   Rev& labels(std::vector<std::string> names) { revision.branch_labels = std::move(names); return *this; }
   Rev& from(std::string origin) { revision.origin = std::move(origin); return *this; }
+  Rev& repeatable() { revision.repeatable = true; return *this; }
   operator Revision() const { return revision; }  // NOLINT: reads as a list of revisions
 };
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "host/abi/database_error.hpp"
+#include "host/abi/abi_sizes.hpp"
 #include "host/abi/provider.hpp"
 #include "test_support.hpp"
 
@@ -135,7 +136,7 @@ TEST(ProviderWrapper, GarbageRecordsAreRefusedNamingProviderAndRecord) {
   const std::pair<const char*, std::string> cases[] = {
       {"null_record", "revision record 0 is null"},
       {"small_record", "revision record 0 is 8 bytes, smaller than ABI 1.0's " +
-                           std::to_string(sizeof(retort_revision))},
+                           std::to_string(host::abi_1_0::revision_size)},
       {"null_id", "revision record 0 has a null id of 5 bytes"},
       {"huge_string", "revision record 0 has a message of 2097152 bytes, more than 1048576"},
       {"null_list", "revision record 0 has null down_revisions with 2 entries"},

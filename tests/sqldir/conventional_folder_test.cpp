@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -138,14 +140,66 @@ TEST(SqldirConventionalFolder, TwoDownFilesOfOneVersionAreDuplicates) {
                                     dir.path() + "/1_users_again.down.sql");
 }
 
-TEST(SqldirConventionalFolder, RepeatableMigrationIsRefused) {
+// Flyway's repeatables: after the chain, no parent, flagged, ordered by
+// description as Flyway runs them, never refused for lacking a version.
+TEST(SqldirConventionalFolder, RepeatablesFollowTheChainWithoutParentsInDescriptionOrder) {
   TempFolder dir;
-  dir.write("V1__users.sql", "SELECT 1;");
+  dir.write("V1__users.sql", "CREATE TABLE users (id INT);");
   dir.write("R__views.sql", "CREATE VIEW v AS SELECT 1;");
-  const std::string error = error_opening(dir);
-  EXPECT_EQ(error.rfind(dir.path() + "/R__views.sql: Flyway repeatable migrations (R__*.sql) are not supported", 0),
-            0u)
-      << error;
+  dir.write("R__Functions.sql", "SELECT 2;");
+  dir.write("V2__posts.sql", "CREATE TABLE posts (id INT);");
+  FolderProvider p(dir.path());
+  EXPECT_EQ(chain_of(p), (std::vector<std::string>{"V1 <-: users", "V2 <- V1: posts", "R__Functions <-: Functions",
+                                                   "R__views <-: views"}));
+  std::vector<std::uint32_t> flags;
+  for (std::size_t i = 0; i < p.revision_count(); ++i) {
+    ASSERT_GE(p.revision_at(i)->struct_size, offsetof(retort_revision, flags) + sizeof(std::uint32_t));
+    flags.push_back(p.revision_at(i)->flags);
+  }
+  EXPECT_EQ(flags, (std::vector<std::uint32_t>{0, 0, RETORT_REVISION_REPEATABLE, RETORT_REVISION_REPEATABLE}));
+  EXPECT_EQ(script_of(p, 3, RETORT_UPGRADE), "CREATE VIEW v AS SELECT 1;");
+  EXPECT_EQ(script_of(p, 3, RETORT_DOWNGRADE), "");
+}
+
+TEST(SqldirConventionalFolder, AFolderOfRepeatablesOnlyIsAFlywayFolder) {
+  TempFolder dir;
+  dir.write("R__views.sql", "CREATE VIEW v AS SELECT 1;");
+  FolderProvider p(dir.path());
+  ASSERT_EQ(p.revision_count(), 1u);
+  EXPECT_EQ(p.revision_at(0)->flags, RETORT_REVISION_REPEATABLE);
+  EXPECT_TRUE(p.revision_at(0)->transactional);
+}
+
+TEST(SqldirConventionalFolder, RepeatableWithConcurrentlyRunsOutsideATransaction) {
+  TempFolder dir;
+  dir.write("R__index.sql", "CREATE INDEX CONCURRENTLY i ON t (x);");
+  FolderProvider p(dir.path());
+  EXPECT_FALSE(p.revision_at(0)->transactional);
+}
+
+TEST(SqldirConventionalFolder, TwoRepeatablesOfOneIdAreRefusedNamingBoth) {
+  TempFolder dir;
+  dir.write("R__a-b.sql", "SELECT 1;");
+  dir.write("R__a b.sql", "SELECT 2;");
+  EXPECT_EQ(error_opening(dir), "Flyway repeatable migrations " + dir.path() + "/R__a b.sql and " + dir.path() +
+                                    "/R__a-b.sql both map to revision id 'R__a_b' (characters other than letters, "
+                                    "digits and '_' become '_'); rename one");
+}
+
+TEST(SqldirConventionalFolder, RepeatableAmongAnotherToolsFilesIsRefused) {
+  TempFolder dir;
+  dir.write("1_users.up.sql", "SELECT 1;");
+  dir.write("R__views.sql", "SELECT 2;");
+  EXPECT_EQ(error_opening(dir), dir.path() + "/R__views.sql: a Flyway repeatable migration (R__) in a folder of "
+                                             "golang-migrate migrations (" + dir.path() + "/1_users.up.sql); "
+                                             "repeatables are read only beside Flyway's V files or alone");
+}
+
+TEST(SqldirConventionalFolder, RepeatableWithAHeaderIdOfTheSameNameIsADuplicate) {
+  TempFolder dir;
+  dir.write("R__views.sql", "SELECT 1;");
+  dir.write("x.sql", "-- retort:revision R__views\n-- retort:upgrade\nSELECT 2;\n");
+  EXPECT_NE(error_opening(dir).find("duplicate revision id 'R__views'"), std::string::npos);
 }
 
 TEST(SqldirConventionalFolder, HeaderlessFileWithAnUnknownNameIsRefused) {
@@ -155,7 +209,7 @@ TEST(SqldirConventionalFolder, HeaderlessFileWithAnUnknownNameIsRefused) {
                                     "/create_users.sql: no '-- retort:revision' header, no goose or dbmate "
                                     "section ('-- +goose Up', '-- migrate:up'), and the name is neither "
                                     "golang-migrate's ({version}_{title}.up.sql or .down.sql) nor Flyway's "
-                                    "(V{version}__{description}.sql)");
+                                    "(V{version}__{description}.sql, R__{description}.sql)");
 }
 
 TEST(SqldirConventionalFolder, BothLayoutsInOneFolderAreRefused) {

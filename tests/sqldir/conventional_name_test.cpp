@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <optional>
 #include <string>
 
@@ -93,10 +94,32 @@ TEST(SqldirConventionalName, OtherNamesAreNeither) {
     EXPECT_FALSE(conventional_name(name).has_value()) << name;
 }
 
-TEST(SqldirConventionalName, FlywayRepeatableMigrationIsRefusedByName) {
-  EXPECT_EQ(error_for("R__refresh_views.sql"),
-            "R__refresh_views.sql: Flyway repeatable migrations (R__*.sql) are not supported: a revision needs a "
-            "version; give it one (V{version}__{description}.sql) or a '-- retort:revision' header");
+TEST(SqldirConventionalName, FlywayRepeatableIsNamedByItsDescription) {
+  const ConventionalName n = named("R__refresh_views.sql");
+  EXPECT_EQ(n.layout, Layout::flyway);
+  EXPECT_EQ(n.role, Role::repeatable);
+  EXPECT_TRUE(n.version.empty());
+  EXPECT_EQ(n.id, "R__refresh_views");
+  EXPECT_EQ(n.message, "refresh views");
+}
+
+TEST(SqldirConventionalName, RepeatableIdMapsOtherCharactersToUnderscores) {
+  EXPECT_EQ(named("R__Views-for reports.v2.sql").id, "R__Views_for_reports_v2");
+  EXPECT_EQ(named("R__Views-for reports.v2.sql").message, "Views-for reports.v2");
+  EXPECT_EQ(named("R__caf\xc3\xa9.sql").id, "R__caf__");
+  EXPECT_EQ(named("R__.sql").id, "R__");
+}
+
+TEST(SqldirConventionalName, LongRepeatableDescriptionIsCutAndHashedToSixtyFourCharacters) {
+  const std::string fits(61, 'a');
+  EXPECT_EQ(named("R__" + fits + ".sql").id, "R__" + fits);
+  const std::string a = std::string(70, 'x') + "_one", b = std::string(70, 'x') + "_two";
+  const std::string id_a = named("R__" + a + ".sql").id, id_b = named("R__" + b + ".sql").id;
+  EXPECT_EQ(id_a.size(), 64u);
+  EXPECT_EQ(id_a.substr(0, 56), "R__" + std::string(52, 'x') + "_");
+  EXPECT_NE(id_a, id_b);
+  EXPECT_EQ(id_a, sqldir::repeatable_id(a));  // the same description, the same id, every time
+  for (const char c : id_a) EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c)) || c == '_') << id_a;
 }
 
 TEST(SqldirConventionalName, VersionTooLongForAnIdIsRefused) {
@@ -121,7 +144,7 @@ TEST(SqldirConventionalName, VersionsCompareAsNumbersComponentByComponent) {
 TEST(SqldirConventionalName, OnlyTheFileNameOfAPathCounts) {
   EXPECT_EQ(named("db/migrations/V3__x.sql").id, "V3");
   EXPECT_FALSE(conventional_name("V1__old/create.sql").has_value());
-  EXPECT_EQ(error_for("db/R__views.sql").rfind("db/R__views.sql: Flyway repeatable", 0), 0u);
+  EXPECT_EQ(named("db/R__views.sql").id, "R__views");
 }
 
 TEST(SqldirConventionalName, GooseAndDbmateFilesAreNumberedWithTheLayoutTheContentSays) {

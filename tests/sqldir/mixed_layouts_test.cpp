@@ -70,7 +70,7 @@ TEST(SqldirMixedLayouts, ANumberedFileWithoutMarkersIsStillUnrecognised) {
                                     "/00001_create_users.sql: no '-- retort:revision' header, no goose or dbmate "
                                     "section ('-- +goose Up', '-- migrate:up'), and the name is neither "
                                     "golang-migrate's ({version}_{title}.up.sql or .down.sql) nor Flyway's "
-                                    "(V{version}__{description}.sql)");
+                                    "(V{version}__{description}.sql, R__{description}.sql)");
 }
 
 TEST(SqldirMixedLayouts, RetortFilesMayShareAFolderWithAnyOneLayout) {

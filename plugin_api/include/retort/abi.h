@@ -405,7 +405,21 @@ typedef struct retort_revision {
   retort_str message;
   int32_t transactional;              /* 0: run outside a transaction */
   retort_str origin;                  /* where it is defined (file), for messages */
+  /* 1.2 and later, appended */
+  uint32_t flags;                     /* RETORT_REVISION_*; 0 (or a record whose struct_size
+                                         ends before it): an ordinary, versioned revision */
 } retort_revision;
+
+/* 1.2, appended: a repeatable revision (Flyway's R__ files). It has no
+ * version: no down revisions, dependencies or branch labels, and no
+ * revision names it. The host keeps it out of the graph (never a root or a
+ * head, never in the version table) and runs its upgrade at the end of
+ * every `upgrade head`/`heads` whose checksum differs from the one its
+ * latest successful run recorded (or that never ran), in the order the
+ * providers list them; its downgrade is never run. A host older than this
+ * field reads such a record as an ordinary root, so a folder of them has
+ * several heads there and `upgrade head` refuses it (exit 4). */
+#define RETORT_REVISION_REPEATABLE 0x1u
 
 #define RETORT_UPGRADE 1
 #define RETORT_DOWNGRADE (-1)

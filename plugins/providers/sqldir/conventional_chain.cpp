@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <string_view>
+#include <unordered_map>
 
 namespace sqldir {
 namespace {
@@ -15,11 +17,44 @@ namespace {
 [[noreturn]] void refuse(const std::string& what) { throw retort::failure(what, RETORT_ERROR_REVISION); }
 
 void refuse_mixed_layouts(const std::vector<ConventionalFile>& files) {
+  for (const auto& file : files) {
+    if (file.name.layout == files.front().name.layout) continue;
+    // A repeatable (R__) is Flyway's, and only Flyway's versions go with it.
+    const ConventionalFile* repeatable = file.name.role == Role::repeatable                ? &file
+                                         : files.front().name.role == Role::repeatable ? &files.front()
+                                                                                       : nullptr;
+    if (repeatable) {
+      const ConventionalFile& other = repeatable == &file ? files.front() : file;
+      refuse(repeatable->path + ": a Flyway repeatable migration (R__) in a folder of " +
+             std::string(layout_name(other.name.layout)) + " migrations (" + other.path +
+             "); repeatables are read only beside Flyway's V files or alone");
+    }
+    refuse(files.front().path + " is a " + std::string(layout_name(files.front().name.layout)) +
+           " migration and " + file.path + " a " + std::string(layout_name(file.name.layout)) +
+           " one: a folder's header-less files follow one layout");
+  }
+}
+
+// Flyway's repeatables, in the order Flyway runs them: by description
+// (`_` read as a space), then by file name; two whose ids are one refused.
+std::vector<const ConventionalFile*> repeatables_in_order(const std::vector<ConventionalFile>& files) {
+  std::vector<const ConventionalFile*> chosen;
   for (const auto& file : files)
-    if (file.name.layout != files.front().name.layout)
-      refuse(files.front().path + " is a " + std::string(layout_name(files.front().name.layout)) +
-             " migration and " + file.path + " a " + std::string(layout_name(file.name.layout)) +
-             " one: a folder's header-less files follow one layout");
+    if (file.name.role == Role::repeatable) chosen.push_back(&file);
+  std::stable_sort(chosen.begin(), chosen.end(), [](const ConventionalFile* a, const ConventionalFile* b) {
+    return a->name.message < b->name.message;
+  });
+  std::unordered_map<std::string_view, const ConventionalFile*> by_id;
+  for (const ConventionalFile* file : chosen) {
+    const auto [it, fresh] = by_id.emplace(file->name.id, file);
+    if (!fresh) {
+      const bool listed_first = it->second->path < file->path;
+      refuse("Flyway repeatable migrations " + (listed_first ? it->second->path : file->path) + " and " +
+             (listed_first ? file->path : it->second->path) + " both map to revision id '" + file->name.id +
+             "' (characters other than letters, digits and '_' become '_'); rename one");
+    }
+  }
+  return chosen;
 }
 
 // The files of one role, in ascending version order. The sort is stable, so
@@ -74,6 +109,7 @@ std::vector<ChainedRevision> chain_conventional(const std::vector<ConventionalFi
   refuse_mixed_layouts(files);
   const std::vector<const ConventionalFile*> ups = in_version_order(files, Role::upgrade);
   const std::vector<const ConventionalFile*> downs = in_version_order(files, Role::downgrade);
+  const std::vector<const ConventionalFile*> repeatables = repeatables_in_order(files);
 
   // Both lists are in version order: one merge-like walk pairs them.
   std::vector<const ConventionalFile*> down_of(ups.size(), nullptr);
@@ -86,7 +122,7 @@ std::vector<ChainedRevision> chain_conventional(const std::vector<ConventionalFi
   }
 
   std::vector<ChainedRevision> chain;
-  chain.reserve(ups.size());
+  chain.reserve(ups.size() + repeatables.size());
   for (std::size_t i = 0; i < ups.size(); ++i) {
     const ConventionalFile& up = *ups[i];
     ChainedRevision r;
@@ -102,6 +138,18 @@ std::vector<ChainedRevision> chain_conventional(const std::vector<ConventionalFi
       r.parsed.transactional = r.parsed.transactional && runs_in_transaction(*down);
     }
     r.origin = up.path;
+    chain.push_back(std::move(r));
+  }
+  // After the chain, apart from it: no parent, no child, no downgrade.
+  for (const ConventionalFile* file : repeatables) {
+    ChainedRevision r;
+    r.parsed.id = file->name.id;
+    r.parsed.message = file->name.message;
+    r.parsed.upgrade = file->script;
+    r.parsed.upgrade_pieces = file->pieces;
+    r.parsed.transactional = runs_in_transaction(*file);
+    r.parsed.repeatable = true;
+    r.origin = file->path;
     chain.push_back(std::move(r));
   }
   return chain;

@@ -38,9 +38,13 @@ struct ChainedRevision {
 /// later one's down_revision is the one before. A revision is transactional
 /// unless its upgrade or downgrade says otherwise or, without a say of its
 /// own, needs to be (transaction_needs.hpp, as Flyway decides).
+/// Flyway's repeatables (Role::repeatable) follow the chain, each a revision
+/// of its own with `repeatable` set and no parent, ordered by description
+/// as Flyway runs them.
 /// Throws retort::failure (RETORT_ERROR_REVISION) naming the files for two
-/// files of one role and version, a downgrade without an upgrade, and two
-/// layouts in one folder.
+/// files of one role and version, a downgrade without an upgrade, two
+/// repeatables whose ids are one, and two layouts in one folder (a
+/// repeatable among another tool's files included).
 std::vector<ChainedRevision> chain_conventional(const std::vector<ConventionalFile>& files);
 
 /// `content` without a UTF-8 BOM. Throws retort::failure

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 
 namespace sqldir {
 namespace {
@@ -73,10 +74,10 @@ std::optional<ConventionalName> golang_migrate_name(std::string_view path, std::
 
 std::optional<ConventionalName> flyway_name(std::string_view path, std::string_view file_name) {
   if (file_name.size() < 2 || !ends_with(file_name, ".sql")) return std::nullopt;
-  if (file_name.substr(0, 3) == "R__")
-    refuse(path,
-           "Flyway repeatable migrations (R__*.sql) are not supported: a revision needs a version; "
-           "give it one (V{version}__{description}.sql) or a '-- retort:revision' header");
+  if (file_name.substr(0, 3) == "R__") {
+    const std::string_view description = file_name.substr(3, file_name.size() - 3 - 4);
+    return ConventionalName{Layout::flyway, Role::repeatable, {}, "", repeatable_id(description), spaced(description)};
+  }
   const char prefix = file_name.front();
   if (prefix != 'V' && prefix != 'U') return std::nullopt;
 
@@ -135,6 +136,21 @@ std::optional<ConventionalName> diesel_name(std::string_view folder_path) {
                         spaced(folder_name.substr(separator + 1))};
   check_id_length(folder_path, name);
   return name;
+}
+
+std::string repeatable_id(std::string_view description) {
+  constexpr std::string_view prefix = "R__";
+  constexpr std::size_t longest = 64, kept = 52;  // 3 + 52 + '_' + 8 hex digits = 64
+  std::string mapped(description);
+  for (char& c : mapped)
+    if (!(is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_')) c = '_';
+  if (prefix.size() + mapped.size() <= longest) return std::string(prefix) + mapped;
+  std::uint32_t hash = 2166136261u;
+  for (const char c : description) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string suffix = "_";
+  for (int shift = 28; shift >= 0; shift -= 4) suffix += hex[(hash >> shift) & 0xfu];
+  return std::string(prefix) + mapped.substr(0, kept) + suffix;
 }
 
 int compare_versions(const Version& a, const Version& b) {

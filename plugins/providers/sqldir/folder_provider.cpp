@@ -62,8 +62,8 @@ std::string nothing_recognised(const SqlFolder& files) {
   return "sqldir folder '" + files.folder() + "': no revision recognised among its " +
          std::to_string(names.size()) + " entr" + (names.size() == 1 ? "y" : "ies") + " (" + listed +
          "); retort reads *.sql files directly in the folder: with a '-- retort:revision' header, "
-         "golang-migrate's {version}_{title}.up.sql and .down.sql, Flyway's V{version}__{description}.sql "
-         "and U{version}__{description}.sql, goose's {version}_{title}.sql with '-- +goose Up', dbmate's "
+         "golang-migrate's {version}_{title}.up.sql and .down.sql, Flyway's V{version}__{description}.sql, "
+         "U{version}__{description}.sql and R__{description}.sql, goose's {version}_{title}.sql with '-- +goose Up', dbmate's "
          "{version}_{title}.sql with '-- migrate:up'; and Diesel's folders {version}_{name}/ holding up.sql";
 }
 
@@ -202,6 +202,7 @@ void FolderProvider::build_record(Entry& entry) {
   r.message = retort::str(entry.parsed.message);
   r.transactional = entry.parsed.transactional ? 1 : 0;
   r.origin = retort::str(entry.origin);
+  r.flags = entry.parsed.repeatable ? RETORT_REVISION_REPEATABLE : 0u;
 }
 
 const retort_revision* FolderProvider::revision_at(std::size_t index) const {

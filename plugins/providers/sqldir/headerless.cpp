@@ -23,7 +23,7 @@ std::vector<ConventionalFile> read_headerless(std::string_view path, std::string
     refuse_file(path,
                 "no '-- retort:revision' header, no goose or dbmate section ('-- +goose Up', '-- migrate:up'), "
                 "and the name is neither golang-migrate's ({version}_{title}.up.sql or .down.sql) nor Flyway's "
-                "(V{version}__{description}.sql)");
+                "(V{version}__{description}.sql, R__{description}.sql)");
   std::vector<ConventionalFile> files;
   files.push_back({std::string(path), std::move(*name), conventional_script(path, content), {}, std::nullopt});
   return files;

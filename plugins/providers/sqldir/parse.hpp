@@ -18,6 +18,10 @@ struct ParsedRevision {
   std::vector<std::string> depends_on;      ///< revision ids or branch labels
   std::string message;                      ///< empty when the file has none
   bool transactional = true;
+  /// A Flyway repeatable (R__ file): no parents, no downgrade; the host runs
+  /// it again whenever it changed (RETORT_REVISION_REPEATABLE). Never set by
+  /// a header file.
+  bool repeatable = false;
   std::string upgrade;                      ///< as written, blank lines around it trimmed
   std::string downgrade;                    ///< empty when there is no downgrade section
   /// How each script is sent: empty, whole, as one operation; otherwise as

@@ -115,6 +115,7 @@ struct compiled_provider {
       abi.id = str(detail_access::id(r));
       abi.message = str(detail_access::message(r));
       abi.transactional = detail_access::transactional(r) ? 1 : 0;
+      abi.flags = 0;  // 1.2: a compiled revision is never repeatable (RETORT_REVISION_REPEATABLE)
       auto list = [&](const std::vector<std::string>& v, const retort_str** data, std::size_t* count) {
         const std::size_t first = items.size();
         for (const auto& s : v) items.push_back(str(s));
