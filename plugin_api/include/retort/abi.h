@@ -417,8 +417,8 @@ typedef struct retort_revision {
  * every `upgrade head`/`heads` whose checksum differs from the one its
  * latest successful run recorded (or that never ran), in the order the
  * providers list them; its downgrade is never run. A host older than this
- * field reads such a record as an ordinary root, so a folder of them has
- * several heads there and `upgrade head` refuses it (exit 4). */
+ * field reads such a record as an ordinary root, a second head beside any
+ * other revision, so `upgrade head` refuses there (exit 4). */
 #define RETORT_REVISION_REPEATABLE 0x1u
 
 #define RETORT_UPGRADE 1
