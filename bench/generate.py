@@ -16,7 +16,10 @@ and schema:
                             versions/), for comparison with the tool users
                             would otherwise pick
   OUT/retort-sqldir.ini     retort configurations using the sqldir folder
-  OUT/retort-cpp.ini        ... and the compiled plugin (once it is built)
+  OUT/retort-cpp.ini        ... and the compiled plugin (once it is built),
+                            both with transaction_per_migration = true
+  OUT/retort-*-tpm-false.ini  the same two with transaction_per_migration =
+                            false (one transaction around the whole run)
   OUT/graph.txt             one line per revision: id, then its parents
 
 Every revision creates one table of five columns (integer primary key,
@@ -391,10 +394,16 @@ def downgrade() -> None:
 # ---- retort configurations ----------------------------------------------------
 
 def write_configs(root: Path) -> None:
+    """retort-PROVIDER.ini (transaction_per_migration = true, retort's default)
+    and retort-PROVIDER-tpm-false.ini (one transaction around the whole run),
+    for each provider. compare.py calls this too, so older work folders get
+    the files they lack."""
     # The URL always comes from --url; relative entries resolve against this folder.
     common = "[retort]\ndatabase_url = sqlite:///bench.db\n"
-    (root / "retort-sqldir.ini").write_text(common + "revisions = sqldir\n")
-    (root / "retort-cpp.ini").write_text(common + "revisions = cpp/build/bench_revisions.so\n")
+    for provider, revisions in (("sqldir", "sqldir"), ("cpp", "cpp/build/bench_revisions.so")):
+        for suffix, per_migration in (("", "true"), ("-tpm-false", "false")):
+            (root / f"retort-{provider}{suffix}.ini").write_text(
+                common + f"revisions = {revisions}\ntransaction_per_migration = {per_migration}\n")
 
 
 def main() -> int:
