@@ -125,6 +125,39 @@ bool made_for(const index_facts& ix, const foreign_key_facts& fk) {
          (ix.name == fk.name || ix.name == fk.columns.front());
 }
 
+// The server stores a view's SELECT with every name qualified by its
+// database (`shop`.`users`.`id`), so the same view in a scratch database
+// would read differently; the prefix is dropped outside string literals.
+std::string without_database_prefix(std::string_view definition, const std::string& quoted_database) {
+  const std::string prefix = quoted_database + ".";
+  std::string out;
+  out.reserve(definition.size());
+  char quote = 0;
+  for (std::size_t i = 0; i < definition.size(); ++i) {
+    const char c = definition[i];
+    if (quote) {
+      out += c;
+      if (c == '\\' && i + 1 < definition.size()) out += definition[++i];
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"') quote = c;
+    if (c == '`' && definition.substr(i, prefix.size()) == prefix) {
+      i += prefix.size() - 1;
+      continue;
+    }
+    if (c == '`') {  // another quoted name: copied whole, so a prefix-like text inside it stays
+      const std::size_t end = definition.find('`', i + 1);
+      const std::size_t stop = end == std::string_view::npos ? definition.size() : end + 1;
+      out.append(definition.substr(i, stop - i));
+      i = stop - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 void mariadb_connection::introspect(std::string_view schema, const std::vector<std::string>& skip, schema_out& out) {
@@ -283,7 +316,7 @@ void mariadb_connection::introspect(std::string_view schema, const std::vector<s
                  throw failure("introspect: the definition of view " + quote_identifier(name) +
                                    " is hidden from this user (it needs the SHOW VIEW privilege)",
                                RETORT_ERROR_DATABASE);
-               views.emplace_back(name, value(r, 1));
+               views.emplace_back(name, without_database_prefix(value(r, 1), quote_identifier(*database)));
              });
 
   query_rows("SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + db +
