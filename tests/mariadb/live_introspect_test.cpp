@@ -253,7 +253,9 @@ TEST_F(MariadbLiveIntrospect, ASchemaMadeByTheRendererReadsBackAsItsOperations) 
   view.sql = str("SELECT id, code FROM parent WHERE id > 0");
   apply(view);
 
-  const std::string q = "`" + db_ + "`.`parent`";
+  // The server qualifies every name with the database; the dialect drops it,
+  // so the same view reads alike in any database (a scratch one too).
+  const std::string q = "`parent`";
   EXPECT_EQ(described(),
             "index ix_line_note on line (note)\n"
             "table cycle_a\n"
