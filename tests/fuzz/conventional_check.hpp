@@ -72,4 +72,19 @@ inline void check_refusal(const retort::failure& f, const std::string& path, std
   FUZZ_REQUIRE(is_one_line(message), input);
 }
 
+/// One fuzz input as a reader sees it: `read(path, content, input)` on its
+/// path and content (path_and_content), paths no file system gives skipped,
+/// and whatever retort::failure the reader throws checked as a refusal.
+template <typename Read>
+void read_path_and_content(const std::uint8_t* data, std::size_t size, Read&& read) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  const std::pair<std::string, std::string_view> parts = path_and_content(data, size);
+  if (!is_possible_path(parts.first)) return;
+  try {
+    read(parts.first, parts.second, input);
+  } catch (const retort::failure& f) {
+    check_refusal(f, parts.first, input);
+  }
+}
+
 }  // namespace fuzz

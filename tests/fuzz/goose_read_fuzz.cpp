@@ -9,18 +9,11 @@
 #include "goose.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view input(reinterpret_cast<const char*>(data), size);
-  // Not a structured binding: clang 14 cannot capture one in a lambda.
-  const std::pair<std::string, std::string_view> parts = fuzz::path_and_content(data, size);
-  const std::string& path = parts.first;
-  const std::string_view content = parts.second;
-  if (!fuzz::is_possible_path(path)) return 0;
-  try {
+  fuzz::read_path_and_content(data, size, [](const std::string& path, std::string_view content,
+                                             std::string_view input) {
     const auto files = sqldir::goose_migration(path, content);
     fuzz::check_files(files, input, [&](const sqldir::ConventionalFile&) { return content; });
     for (const auto& file : files) FUZZ_REQUIRE(file.path == path, input);
-  } catch (const retort::failure& f) {
-    fuzz::check_refusal(f, path, input);
-  }
+  });
   return 0;
 }
