@@ -1,5 +1,6 @@
 #include "host/adopt/tools.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace host::adopt {
@@ -33,6 +34,13 @@ std::string tool_names() {
   std::string out;
   for (const auto& t : all_tools) out += (out.empty() ? "" : ", ") + std::string(t.name);
   return out;
+}
+
+std::vector<std::string_view> tool_table_names() {
+  std::vector<std::string_view> names;
+  for (const auto& t : all_tools)
+    if (std::find(names.begin(), names.end(), t.table) == names.end()) names.push_back(t.table);
+  return names;
 }
 
 }  // namespace host::adopt

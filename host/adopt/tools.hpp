@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace host::adopt {
 
@@ -24,5 +25,7 @@ const ToolTable& tool_table(Tool tool);
 const ToolTable* find_tool(std::string_view name);
 /// "alembic, golang-migrate, ...", for messages.
 std::string tool_names();
+/// Each tool's table once (schema_migrations is two tools'), in tool order.
+std::vector<std::string_view> tool_table_names();
 
 }  // namespace host::adopt

@@ -24,21 +24,15 @@ namespace {
 using adopt::Tool;
 using adopt::ToolTable;
 
-std::string qualified(const Dialect& dialect, const std::string& schema, std::string_view table) {
-  const std::string name = dialect.quote_identifier(std::string(table));
-  return schema.empty() ? name : dialect.quote_identifier(schema) + "." + name;
-}
-
 // Column names are sent unquoted: they are plain lower-case words in every
 // engine, and SQLite reads a quoted name that no column has as a string
 // literal, which would make a missing column look present.
 
 // golang-migrate's schema_migrations has a `dirty` column, dbmate's (and
 // Rails', which dbmate reads the same) only `version`.
-bool has_dirty_column(Connection& connection, const Dialect& dialect, const std::string& schema) {
+bool has_dirty_column(Connection& connection, const Bookkeeping& books) {
   try {
-    connection.query("SELECT dirty FROM " +
-                     qualified(dialect, schema, "schema_migrations") + " WHERE 1 = 0");
+    connection.query("SELECT dirty FROM " + books.table("schema_migrations") + " WHERE 1 = 0");
     return true;
   } catch (const DatabaseError&) {
     return false;
@@ -48,15 +42,16 @@ bool has_dirty_column(Connection& connection, const Dialect& dialect, const std:
 // Which tool's table this database has: the one --from names, or the only
 // one found.
 const ToolTable& detect_tool(App& app, Connection& connection, const Bookkeeping& books) {
-  const Dialect& dialect = app.dialect();
   const std::optional<std::string>& from = app.invocation().diff_from;
   std::set<std::string_view> present;
-  for (const auto& t : adopt::tool_tables())
-    if (!present.count(t.table) && connection.table_exists(books.schema(), t.table)) present.insert(t.table);
+  for (const auto table : adopt::tool_table_names())
+    if (connection.table_exists(books.schema(), table)) present.insert(table);
+  std::optional<bool> dirty_column;  // asked once, of schema_migrations
   auto fits = [&](const ToolTable& t) {
     if (!present.count(t.table)) return false;
     if (t.tool != Tool::golang_migrate && t.tool != Tool::dbmate) return true;
-    return has_dirty_column(connection, dialect, books.schema()) == (t.tool == Tool::golang_migrate);
+    if (!dirty_column) dirty_column = has_dirty_column(connection, books);
+    return *dirty_column == (t.tool == Tool::golang_migrate);
   };
   const std::string where = mask_url(app.url().text);
   if (from) {
@@ -73,8 +68,7 @@ const ToolTable& detect_tool(App& app, Connection& connection, const Bookkeeping
     if (fits(t)) found.push_back(&t);
   if (found.empty()) {
     std::string looked;
-    for (const auto& t : adopt::tool_tables())
-      if (looked.find(t.table) == std::string::npos) looked += (looked.empty() ? "" : ", ") + std::string(t.table);
+    for (const auto table : adopt::tool_table_names()) looked += (looked.empty() ? "" : ", ") + std::string(table);
     usage_error("adopt: " + where + " has no other tool's table (looked for " + looked +
                 (books.schema().empty() ? "" : " in schema " + books.schema()) + ")");
   }
@@ -98,11 +92,10 @@ void refuse_if_adopted(VersionStore& store, const Bookkeeping& books, const std:
 }
 
 adopt::Adoption read_adoption(App& app, Connection& connection, const Bookkeeping& books, const ToolTable& tool) {
-  const Dialect& dialect = app.dialect();
   const adopt::ToolQuery query = adopt::tool_query(tool.tool);
   std::string columns;
   for (const auto& c : query.columns) columns += (columns.empty() ? "" : ", ") + std::string(c);
-  std::string sql = "SELECT " + columns + " FROM " + qualified(dialect, books.schema(), tool.table);
+  std::string sql = "SELECT " + columns + " FROM " + books.table(std::string(tool.table));
   if (!query.order_by.empty()) sql += " ORDER BY " + std::string(query.order_by);
   std::vector<adopt::ToolRow> rows;
   try {

@@ -31,10 +31,8 @@ void hint_at_other_tools(Connection& connection, const Bookkeeping& books) {
   for (const auto& tool : adopt::tool_tables())
     if (books.version_table() == tool.table) return;  // adopted by name (version_table = alembic_version)
   if (connection.table_exists(books.schema(), books.version_table())) return;
-  std::string seen;
   for (const auto& tool : adopt::tool_tables()) {
-    if (seen.find(std::string(tool.table) + " ") != std::string::npos) continue;
-    seen += std::string(tool.table) + " ";
+    if (tool.tool == adopt::Tool::dbmate) continue;  // its table is golang-migrate's name, asked for with it
     if (!connection.table_exists(books.schema(), tool.table)) continue;
     const std::string whose = tool.tool == adopt::Tool::golang_migrate ? "golang-migrate's or dbmate's"
                                                                        : std::string(tool.title) + "'s";

@@ -61,11 +61,14 @@ class Bookkeeping {
                              std::optional<long long> duration_ms,
                              long long statements_done, const std::string& error_message) const;
 
+  /// `name` quoted and qualified by this schema, as retort's tables are
+  /// (another tool's table kept beside them, too).
+  std::string table(const std::string& name) const;
+
   /// Parses a row of select_history(), as Connection::query_each hands it.
   static HistoryRow parse_history_row(const std::vector<std::optional<std::string_view>>& row);
 
  private:
-  std::string table(const std::string& name) const;
   std::string literal(const std::string& value) const;
   std::string ident(const std::string& name) const;
   /// The started_at value of `r`: its literal, or the database's clock.
