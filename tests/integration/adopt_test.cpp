@@ -335,6 +335,19 @@ TEST_P(Adopt, DbmatesTableIsNotTakenForGolangMigrates) {
   EXPECT_THAT(r.err, HasSubstr("its columns are another tool's"));
 }
 
+// Alembic users who kept alembic_version as retort's own table have nothing
+// to adopt.
+TEST_P(Adopt, TheToolsTableAsRetortsOwnIsRefused) {
+  const ToolCase tool = alembic(GetParam());
+  tool.folder(project);
+  project.configure("migrations", "version_table = alembic_version");
+  project.db().query(tool.create);
+  const Result r = project.retort({"adopt"});
+  EXPECT_EXIT_CODE(r, 2);
+  EXPECT_THAT(r.err, HasSubstr("version_table is alembic_version, Alembic's own table"));
+  EXPECT_EQ(project.db().query("SELECT count(*) FROM alembic_version"), "0\n");
+}
+
 TEST_P(Adopt, NothingAppliedStartsFromBase) {
   const ToolCase tool = goose(GetParam());
   tool.folder(project);
