@@ -127,5 +127,31 @@ galera_rejoin() {
   local PATH=$PATH:/usr/sbin
   dir=$(cd "$dir" && pwd) || return 1
   mariadb_stop "$dir/node$n" || return 1
-  _galera_launch "$dir" $((port + n - 1)) "$n" join "$port"
+  _galera_wait_evicted "$dir" "$n"
+  # A joiner that meets the others while they still reshape their view can
+  # find itself in a non-primary component and leave; a second try joins.
+  local attempt
+  for attempt in 1 2 3; do
+    _galera_launch "$dir" $((port + n - 1)) "$n" join "$port" && return 0
+    echo "galera_rejoin: node $n did not join (attempt $attempt of 3)" >&2
+    mariadb_stop "$dir/node$n" || return 1
+    sleep 2
+  done
+  return 1
+}
+
+# Waits (up to 30 s) until a surviving node no longer counts the killed node
+# n as a member: until then the cluster's view still holds its old identity,
+# and the new one's join can end in a partitioned, non-primary component.
+_galera_wait_evicted() {
+  local dir=$1 n=$2 other size deadline=$((SECONDS + 30))
+  while ((SECONDS < deadline)); do
+    for other in 1 2 3; do
+      [[ $other == "$n" ]] && continue
+      _mariadb_running_pid "$dir/node$other" >/dev/null || continue
+      size=$(_mariadb_admin_sql "$dir/node$other" "SHOW STATUS LIKE 'wsrep_cluster_size'" 2>/dev/null | awk '{print $2}')
+      [[ $size =~ ^[0-9]+$ ]] && ((size < 3)) && return 0
+    done
+    sleep 0.5
+  done
 }

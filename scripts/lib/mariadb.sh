@@ -59,7 +59,7 @@ _mariadb_running_pid() {
     [[ -r $pidfile ]] || continue
     pid=$(<"$pidfile")
     [[ $pid =~ ^[0-9]+$ ]] || continue
-    cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+    cmdline=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") || continue
     if [[ $cmdline == *" --datadir=$dir/data "* ]]; then
       echo "$pid"
       return 0
