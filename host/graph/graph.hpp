@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "host/graph/adjacency.hpp"
+#include "host/graph/id_index.hpp"
 #include "host/graph/node_set.hpp"
 #include "host/graph/revision.hpp"
 
@@ -156,7 +157,7 @@ class Graph {
 
   std::vector<Revision> revisions_;  ///< sorted by id; a node is an index here
   std::vector<Revision> repeatables_;  ///< as listed; no node
-  std::unordered_map<std::string_view, Node> node_by_id_;
+  IdIndex node_by_id_;
   Adjacency parents_;
   Adjacency dependencies_;
   Adjacency children_;

@@ -141,8 +141,7 @@ void Graph::index_ids() {
     if (revisions_[i - 1].id == revisions_[i].id)
       graph_error("duplicate revision id '" + revisions_[i].id + "' in " + origin_or_unknown(revisions_[i - 1]) +
                   " and " + origin_or_unknown(revisions_[i]));
-  node_by_id_.reserve(revisions_.size());
-  for (std::size_t n = 0; n < revisions_.size(); ++n) node_by_id_.emplace(revisions_[n].id, static_cast<Node>(n));
+  node_by_id_ = IdIndex(revisions_.size(), [this](Node n) -> std::string_view { return revisions_[n].id; });
 }
 
 void Graph::link_edges() {

@@ -33,9 +33,7 @@ NodeSet closure(std::size_t node_count, std::span<const Graph::Node> from, NextN
 }  // namespace
 
 std::optional<Graph::Node> Graph::find_node(std::string_view full_id) const {
-  auto it = node_by_id_.find(full_id);
-  if (it == node_by_id_.end()) return std::nullopt;
-  return it->second;
+  return node_by_id_.find(full_id);
 }
 
 Graph::Node Graph::node_at(std::string_view full_id) const {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "host/graph/graph.hpp"
 #include "host/graph/revision.hpp"
 
@@ -18,11 +20,17 @@ enum class Direction { upgrade, downgrade };
 /// One revision applied or reverted. The version table holds one row per
 /// applied head (Alembic's alembic_version); a step's rows change in the same
 /// transaction as its script, so an interrupted run leaves true rows.
+/// Version rows a step moves, as views of ids the Graph owns (it outlives
+/// its plans). A step moves one or two rows, more only at a merge, so they
+/// live inside the Step: a plan of 100,000 steps made 200,000 small vectors
+/// before, half of planning's time (bench/).
+using VersionIds = boost::container::small_vector<std::string_view, 2>;
+
 struct Step {
   const Revision* revision;  ///< owned by the Graph the plan was made from
   Direction direction;
-  std::vector<std::string> versions_removed;  ///< rows this step deletes
-  std::vector<std::string> versions_added;    ///< rows this step inserts
+  VersionIds versions_removed;  ///< rows this step deletes
+  VersionIds versions_added;    ///< rows this step inserts
 };
 
 struct Plan {

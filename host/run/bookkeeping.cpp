@@ -61,16 +61,23 @@ const Bookkeeping::Quoted& Bookkeeping::quoted() const {
 
 std::vector<std::string> Bookkeeping::move_versions(const std::vector<std::string>& removed,
                                                     const std::vector<std::string>& added) const {
+  const std::vector<std::string_view> removed_ids(removed.begin(), removed.end());
+  const std::vector<std::string_view> added_ids(added.begin(), added.end());
+  return move_versions(removed_ids, added_ids);
+}
+
+std::vector<std::string> Bookkeeping::move_versions(std::span<const std::string_view> removed,
+                                                    std::span<const std::string_view> added) const {
   std::vector<std::string> out;
   const std::string& t = quoted().version_table;
   const std::string& col = quoted().version_num;
   if (removed.size() == 1 && added.size() == 1) {
-    out.push_back("UPDATE " + t + " SET " + col + " = " + literal(added[0]) + " WHERE " + col + " = " +
-                  literal(removed[0]));
+    out.push_back("UPDATE " + t + " SET " + col + " = " + literal(std::string(added[0])) + " WHERE " + col + " = " +
+                  literal(std::string(removed[0])));
     return out;
   }
-  for (const auto& r : removed) out.push_back("DELETE FROM " + t + " WHERE " + col + " = " + literal(r));
-  for (const auto& a : added) out.push_back("INSERT INTO " + t + " (" + col + ") VALUES (" + literal(a) + ")");
+  for (const auto& r : removed) out.push_back("DELETE FROM " + t + " WHERE " + col + " = " + literal(std::string(r)));
+  for (const auto& a : added) out.push_back("INSERT INTO " + t + " (" + col + ") VALUES (" + literal(std::string(a)) + ")");
   return out;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,8 @@ class Bookkeeping {
   enum class HistoryColumns { all, outcomes };
   std::string select_history(HistoryColumns which = HistoryColumns::all) const;
   /// Moves the version rows: an UPDATE for one-for-one, else DELETEs and INSERTs.
+  std::vector<std::string> move_versions(std::span<const std::string_view> removed,
+                                         std::span<const std::string_view> added) const;
   std::vector<std::string> move_versions(const std::vector<std::string>& removed,
                                          const std::vector<std::string>& added) const;
   std::string delete_all_versions() const;

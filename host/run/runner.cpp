@@ -9,6 +9,8 @@
 namespace host {
 namespace {
 
+std::span<const std::string_view> ids(const VersionIds& versions) { return {versions.data(), versions.size()}; }
+
 long long elapsed_ms(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - since)
       .count();
@@ -182,7 +184,7 @@ void Runner::run_in_transaction(const Step& step, const RevisionScript& script, 
       checkpoint();
       sink_.execute(script.statements[i]);
     }
-    for (const auto& s : books_.move_versions(step.versions_removed, step.versions_added)) sink_.execute(s);
+    for (const auto& s : books_.move_versions(ids(step.versions_removed), ids(step.versions_added))) sink_.execute(s);
     sink_.execute(books_.insert_history(history_row(step, script.checksum, "applied")));
     if (own_transaction) sink_.commit();
   } catch (const Error& e) {
@@ -254,7 +256,7 @@ void Runner::run_pending(const Step& step, const RevisionScript& script) {
     }
     sink_.begin();
     open = true;
-    for (const auto& s : books_.move_versions(step.versions_removed, step.versions_added)) sink_.execute(s);
+    for (const auto& s : books_.move_versions(ids(step.versions_removed), ids(step.versions_added))) sink_.execute(s);
     sink_.execute(books_.finish_pending(r.id, "applied", duration(), done, ""));
     sink_.commit();
   } catch (const Error& e) {

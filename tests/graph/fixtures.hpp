@@ -81,8 +81,8 @@ inline std::vector<std::string> steps_of(const Plan& plan) {
   std::vector<std::string> out;
   for (const Step& step : plan.steps) {
     std::string s = (step.direction == Direction::upgrade ? "up " : "down ") + step.revision->id + ":";
-    for (const auto& v : step.versions_removed) s += " -" + v;
-    for (const auto& v : step.versions_added) s += " +" + v;
+    for (const auto& v : step.versions_removed) s += " -" + std::string(v);
+    for (const auto& v : step.versions_added) s += " +" + std::string(v);
     out.push_back(s);
   }
   return out;

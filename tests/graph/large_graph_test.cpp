@@ -47,7 +47,8 @@ TEST(LargeGraph, HundredThousandRevisionChainPlansUpAndDown) {
   ASSERT_EQ(up.steps.size(), static_cast<std::size_t>(chain_length));
   EXPECT_EQ(up.steps.front().revision->id, id_of(0));
   EXPECT_EQ(up.steps.back().revision->id, id_of(chain_length - 1));
-  EXPECT_EQ(up.steps.back().versions_removed, Ids({id_of(chain_length - 2)}));
+  EXPECT_EQ(Ids(up.steps.back().versions_removed.begin(), up.steps.back().versions_removed.end()),
+            Ids({id_of(chain_length - 2)}));
   EXPECT_EQ(up.final_versions, Ids({id_of(chain_length - 1)}));
 
   Plan down = plan_downgrade(g, up.final_versions, "base");
