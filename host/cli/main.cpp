@@ -44,7 +44,16 @@ int with_output_flushed(int code) {
 int main(int argc, char** argv) {
   // A script or a long history going to a file or a pipe leaves in 64 KiB
   // writes rather than stdio's 4 KiB ones (bench/RESULTS.md).
-  if (!::isatty(STDOUT_FILENO)) std::setvbuf(stdout, nullptr, _IOFBF, std::size_t{1} << 16);
+  // Nor is it flushed by every log line: std::cerr is tied to std::cout,
+  // which made `upgrade head --sql > file` one write per revision. Untied,
+  // a script and its log sent to one file no longer interleave line by line
+  // (docs/decisions.md); on a terminal both stay tied and in order.
+  if (!::isatty(STDOUT_FILENO)) {
+    // glibc ignores the size unless it is given the buffer too.
+    static char stdout_buffer[std::size_t{1} << 16];
+    std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
+    std::cerr.tie(nullptr);
+  }
   std::vector<std::string> secrets;
   try {
     host::Invocation inv = host::parse_arguments(std::vector<std::string>(argv + 1, argv + argc));
