@@ -26,6 +26,7 @@ schema::Column column_of(const retort_column& c) {
   if (c.default_sql.size) column.default_sql = text(c.default_sql);
   column.autoincrement = (c.flags & RETORT_COLUMN_AUTOINCREMENT) != 0;
   column.generated = text(c.generated_sql);
+  column.generated_virtual = !column.generated.empty() && (c.flags & RETORT_COLUMN_VIRTUAL) != 0;
   return column;
 }
 

@@ -42,6 +42,7 @@ class OpBuilder {
     if (c.autoincrement) out.flags |= RETORT_COLUMN_AUTOINCREMENT;
     if (c.default_sql) out.default_sql = keep(*c.default_sql);
     if (!c.generated.empty()) out.generated_sql = keep(c.generated);
+    if (!c.generated.empty() && c.generated_virtual) out.flags |= RETORT_COLUMN_VIRTUAL;
     return out;
   }
   void set_columns(retort_op& o, std::vector<retort_column> columns) {

@@ -125,8 +125,10 @@ class Planner {
       if (!a || rebuilt(b.name)) continue;
       for (const Column& c : b.columns) {
         const Column* was = find_named(a->columns, c.name);
-        if (was && was->type != c.type && !convertible(was->type, c.type) && was->autoincrement == c.autoincrement &&
-            was->generated == c.generated)
+        if (was && ((was->type != c.type && !convertible(was->type, c.type) &&
+                     was->autoincrement == c.autoincrement && was->generated == c.generated &&
+                     was->generated_virtual == c.generated_virtual) ||
+                    recomputed(*was, c)))
           replaced_.insert(b.name + "." + c.name);
       }
     }
@@ -334,7 +336,9 @@ class Planner {
     }
   }
   // The table as it becomes, its rows copied for the columns it keeps; what
-  // it may destroy is what the same changes in place would.
+  // it may destroy is what the same changes in place would, and whatever of
+  // the table retort does not read (a trigger, a collation, WITHOUT ROWID):
+  // the new table is made from the description, which does not hold them.
   void rebuild(const Table& a, const Table& b) {
     Step s = step(Kind::rebuild_table, b.name);
     s.definition = b;
@@ -354,6 +358,12 @@ class Planner {
     }
     for (const Column& c : a.columns)
       if (!find_named(b.columns, c.name)) destroys.push_back("column " + b.name + "." + c.name + " and its values");
+    for (const Unmanaged& u : from_.unmanaged)
+      if (belongs_to(u, a.name)) {
+        std::string what = u.name.substr(a.name.size() + 1);  // the step names the table
+        what.erase(0, what.find_first_not_of(' '));
+        destroys.push_back(u.kind + " " + what);
+      }
     for (const auto& d : destroys) s.destroys += (s.destroys.empty() ? "" : "; ") + d;
     add(s);
   }
@@ -361,13 +371,32 @@ class Planner {
   void add_column(const std::string& table, const Column& c) {
     Step s = step(Kind::add_column, table);
     s.column = c;
-    if (!c.nullable && !c.default_sql) s.destroys = "nothing, but fails if " + table + " has rows: NOT NULL without a default";
+    if (!c.nullable && !c.default_sql && c.generated.empty())
+      s.destroys = "nothing, but fails if " + table + " has rows: NOT NULL without a default";
     add(s);
   }
+  // A generated column whose expression or storage (VIRTUAL, STORED)
+  // changes: no engine alters that in place alike, and its values are
+  // computed, so it is dropped and added again without loss.
+  static bool recomputed(const Column& was, const Column& now) {
+    return !was.generated.empty() && !now.generated.empty() && was.autoincrement == now.autoincrement &&
+           (was.generated != now.generated || was.generated_virtual != now.generated_virtual);
+  }
+
   void alter_column(const std::string& table, const Column& was, const Column& now) {
     const std::string label = table + "." + now.name;
-    if (was.autoincrement != now.autoincrement || was.generated != now.generated) {
-      refuse(label + ": changing autoincrement or a generated expression is not planned; write the revision by hand");
+    if (recomputed(was, now)) {
+      Step drop = step(Kind::drop_column, table);
+      drop.name = was.name;
+      drop.column = was;
+      add(drop);
+      add_column(table, now);
+      return;
+    }
+    if (was.autoincrement != now.autoincrement || was.generated != now.generated ||
+        was.generated_virtual != now.generated_virtual) {
+      refuse(label + ": changing autoincrement, or a column to or from a generated one, is not planned; write the "
+             "revision by hand");
       return;
     }
     if (was.type != now.type && !convertible(was.type, now.type)) {

@@ -44,6 +44,8 @@ std::string column_changes(const Column& a, const Column& b) {
   if (a.generated != b.generated)
     what.push_back("generated " + (a.generated.empty() ? std::string("none") : a.generated) + " -> " +
                    (b.generated.empty() ? std::string("none") : b.generated));
+  else if (a.generated_virtual != b.generated_virtual)
+    what.push_back(b.generated_virtual ? "generated now VIRTUAL (was STORED)" : "generated now STORED (was VIRTUAL)");
   return joined(what);
 }
 

@@ -13,6 +13,11 @@ void sort_by(std::vector<T>& items, Key key) {
 
 }  // namespace
 
+bool belongs_to(const Unmanaged& u, const std::string& table) {
+  return u.name.size() > table.size() && u.name.compare(0, table.size(), table) == 0 &&
+         (u.name[table.size()] == '.' || u.name[table.size()] == ':');
+}
+
 std::string joined(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;

@@ -17,6 +17,7 @@ struct Column {
   std::optional<std::string> default_sql;  ///< as the engine stores it
   bool autoincrement = false;              ///< identity, serial, AUTO_INCREMENT, rowid alias
   std::string generated;                   ///< a generated column's expression, "" for none
+  bool generated_virtual = false;          ///< generated: computed when read (VIRTUAL), not stored
   bool operator==(const Column&) const = default;
 };
 
@@ -72,9 +73,12 @@ struct EnumType {
   bool operator==(const EnumType&) const = default;
 };
 
-/// Something in the schema retort does not read: listed, never compared.
+/// Something in the schema retort does not read: listed, never compared. An
+/// object of a table is named "table.object" ("orders.trg_o"); an attribute
+/// retort does not read is named for where it is and what it is, "table:
+/// OPTION" or "table.column: ATTRIBUTE" ("orders.code: COLLATE NOCASE").
 struct Unmanaged {
-  std::string kind;  ///< "trigger", "function", "sequence", ...
+  std::string kind;  ///< "trigger", "function", "sequence", ...; "collation", "table option", ...
   std::string name;
   bool operator==(const Unmanaged&) const = default;
 };
@@ -103,6 +107,10 @@ struct Desired {
   Schema schema;
   std::vector<RenameHint> renames;
 };
+
+/// Whether `u` is an object or attribute of table `table` (its name starts
+/// with "table." or "table:"), so it goes wherever the table goes.
+bool belongs_to(const Unmanaged& u, const std::string& table);
 
 /// "a, b, c": how lists of names print in messages and in the text form.
 std::string joined(const std::vector<std::string>& items);

@@ -15,7 +15,9 @@ ojson column_json(const Column& c) {
                {"nullable", c.nullable},
                {"default", c.default_sql ? ojson(*c.default_sql) : ojson(nullptr)},
                {"autoincrement", c.autoincrement},
-               {"generated", text_or_null(c.generated)}};
+               {"generated", text_or_null(c.generated)},
+               {"generated_storage", c.generated.empty() ? ojson(nullptr)
+                                                         : ojson(c.generated_virtual ? "virtual" : "stored")}};
 }
 
 ojson table_json(const Table& t) {
@@ -86,6 +88,13 @@ Table table_from(const nlohmann::json& j, const std::string& where) {
     if (!d.is_null()) column.default_sql = text(c, "default", at + "." + column.name);
     column.autoincrement = flag(c, "autoincrement", at + "." + column.name);
     column.generated = text(c, "generated", at + "." + column.name);
+    // Absent in documents written before it: a generated column was stored.
+    if (c.contains("generated_storage")) {
+      const std::string storage = text(c, "generated_storage", at + "." + column.name);
+      if (!storage.empty() && storage != "stored" && storage != "virtual")
+        malformed(at + "." + column.name + ".generated_storage", "is not \"stored\", \"virtual\" or null");
+      column.generated_virtual = !column.generated.empty() && storage == "virtual";
+    }
     t.columns.push_back(std::move(column));
   }
   t.primary_key = texts(j, "primary_key", at);

@@ -10,7 +10,7 @@ std::string column_line(const Column& c) {
   if (!c.nullable) line += " NOT NULL";
   if (c.autoincrement) line += " AUTOINCREMENT";
   if (c.default_sql) line += " DEFAULT " + *c.default_sql;
-  if (!c.generated.empty()) line += " GENERATED AS (" + c.generated + ")";
+  if (!c.generated.empty()) line += " GENERATED AS (" + c.generated + (c.generated_virtual ? ") VIRTUAL" : ") STORED");
   return line + "\n";
 }
 

@@ -61,6 +61,14 @@ TEST(CppStatements, CreateTableDeclaresColumnsAndTheTablesConstraints) {
             "  });\n");
 }
 
+TEST(CppStatements, AVirtualGeneratedColumnIsGeneratedVirtual) {
+  Step s = step(Kind::add_column, "orders");
+  s.column = column("tripled", "integer");
+  s.column.generated = "qty * 3";
+  s.column.generated_virtual = true;
+  EXPECT_EQ(one(s), "op.add_column(\"orders\", retort::column(\"tripled\", \"integer\").generated_virtual(\"qty * 3\"));\n");
+}
+
 TEST(CppStatements, CreateTableWithoutConstraintsHasNoSecondList) {
   Step s = step(Kind::create_table, "t");
   s.definition.name = "t";

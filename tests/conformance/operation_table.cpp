@@ -213,6 +213,15 @@ std::vector<operation_row> build_table() {
        {"postgresql", sql({R"(CREATE TABLE "conf_lines" ("id" INTEGER NOT NULL PRIMARY KEY, "qty" INTEGER NOT NULL, "double_qty" INTEGER GENERATED ALWAYS AS (qty * 2) STORED))"})},
        {"mariadb", sql({R"(CREATE TABLE `conf_lines` (`id` INT NOT NULL PRIMARY KEY, `qty` INT NOT NULL, `double_qty` INT GENERATED ALWAYS AS (qty * 2) STORED) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4)"})}});
 
+  // ABI 1.2 (RETORT_COLUMN_VIRTUAL): computed when read, not stored. Not
+  // applied live: PostgreSQL has VIRTUAL from 18 on, and CI runs 15.
+  row("add_column with a virtual generated column",
+      [](retort::ops& o) { o.add_column("conf_lines", column("triple_qty", "integer").generated_virtual("qty * 3")); },
+      {{"sqlite", sql({R"(ALTER TABLE "conf_lines" ADD COLUMN "triple_qty" INTEGER GENERATED ALWAYS AS (qty * 3) VIRTUAL)"})},
+       {"postgresql", sql({R"(ALTER TABLE "conf_lines" ADD COLUMN "triple_qty" INTEGER GENERATED ALWAYS AS (qty * 3) VIRTUAL)"})},
+       {"mariadb", sql({R"(ALTER TABLE `conf_lines` ADD COLUMN `triple_qty` INT GENERATED ALWAYS AS (qty * 3) VIRTUAL)"})}},
+      /*live=*/false);
+
   // ABI 1.2: a composite key in its own order, which need not be the table's.
   row("create_table with a composite key in its own order",
       [](retort::ops& o) {

@@ -271,7 +271,7 @@ TEST_F(MariadbLiveIntrospect, ASchemaMadeByTheRendererReadsBackAsItsOperations) 
             "  column number bigint not_null primary_key 2\n"
             "  column parent_id integer\n"
             "  column note string(20) default 'none'\n"
-            "  column doubled bigint generated `number` * 2\n"
+            "  column doubled bigint generated stored `number` * 2\n"
             "  column updated_at datetime not_null default current_timestamp(6) ON UPDATE current_timestamp(6)\n"
             "  foreign_key fk_line_parent (parent_id) -> parent (id) on_delete CASCADE on_update SET NULL\n"
             "table node\n"
@@ -328,6 +328,32 @@ TEST_F(MariadbLiveIntrospect, WhatItDoesNotReadIsNamedAsUnmanaged) {
             "unmanaged procedure pr_touch\n"
             "unmanaged sequence seq_numbers\n"
             "unmanaged trigger trg_t\n");
+}
+
+// VIRTUAL and STORED are read; what the description does not hold (a
+// storage engine, a table's or a column's collation other than the
+// default) is named, so no comparison skips it unsaid. A json column's
+// utf8mb4_bin is its type's, not named.
+TEST_F(MariadbLiveIntrospect, VirtualColumnsAreReadEnginesAndCollationsNamed) {
+  run("CREATE TABLE codes (id INT PRIMARY KEY, label VARCHAR(20), "
+      "code VARCHAR(20) CHARACTER SET latin1 COLLATE latin1_bin, doc JSON, "
+      "shout VARCHAR(20) AS (UPPER(label)) VIRTUAL, kept VARCHAR(20) AS (TRIM(label)) STORED)");
+  run("CREATE TABLE archived (id INT PRIMARY KEY, note VARCHAR(20)) ENGINE=MyISAM DEFAULT CHARSET=latin1 "
+      "COLLATE=latin1_swedish_ci");
+  EXPECT_EQ(described(),
+            "table archived\n"
+            "  column id integer not_null primary_key\n"
+            "  column note string(20)\n"
+            "table codes\n"
+            "  column id integer not_null primary_key\n"
+            "  column label string(20)\n"
+            "  column code string(20)\n"
+            "  column doc json\n"
+            "  column shout string(20) generated virtual ucase(`label`)\n"
+            "  column kept string(20) generated stored trim(`label`)\n"
+            "unmanaged collation codes.code: COLLATE latin1_bin\n"
+            "unmanaged table option archived: COLLATE=latin1_swedish_ci\n"
+            "unmanaged table option archived: ENGINE=MyISAM\n");
 }
 
 TEST_F(MariadbLiveIntrospect, SkippedTablesAndWhatIsTheirsAreLeftOut) {

@@ -75,4 +75,12 @@ TEST(SchemaCompare, KeyAndEnumChangesAreNamed) {
                                               "changed enum mood: (sad, ok) -> (sad, ok, happy)"));
 }
 
+TEST(SchemaCompare, AGeneratedColumnsStorageIsCompared) {
+  Schema from = shop(), to = shop();
+  from.tables[0].columns.push_back({"twice", "bigint", true, std::nullopt, false, "id * 2"});
+  to.tables[0].columns.push_back({"twice", "bigint", true, std::nullopt, false, "id * 2", true});
+  EXPECT_EQ(lines(compare(from, to)),
+            std::vector<std::string>{"changed column orders.twice: generated now VIRTUAL (was STORED)"});
+}
+
 }  // namespace

@@ -14,7 +14,8 @@ Schema sample() {
   s.tables = {{"t",
                {{"id", "integer", false, std::nullopt, true, ""},
                 {"v", "numeric(10,2)", true, std::string("0"), false, ""},
-                {"w", "integer", true, std::nullopt, false, "id * 2"}},
+                {"w", "integer", true, std::nullopt, false, "id * 2"},
+                {"x", "integer", true, std::nullopt, false, "id * 3", true}},
                {"id"},
                {{"", {"v"}, "u", {"x"}, "", "SET NULL"}},
                {{"uq", {"v"}}},
@@ -35,7 +36,9 @@ TEST(SchemaJson, EveryKeyIsPresentInAFixedOrder) {
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   EXPECT_EQ(keys, (std::vector<std::string>{"format", "tables", "indexes", "views", "enums", "not_managed"}));
   const auto& column = j["tables"][0]["columns"][0];
-  EXPECT_EQ(column.dump(), R"({"name":"id","type":"integer","nullable":false,"default":null,"autoincrement":true,"generated":null})");
+  EXPECT_EQ(column.dump(), R"({"name":"id","type":"integer","nullable":false,"default":null,"autoincrement":true,"generated":null,"generated_storage":null})");
+  EXPECT_EQ(j["tables"][0]["columns"][2]["generated_storage"], "stored");
+  EXPECT_EQ(j["tables"][0]["columns"][3]["generated_storage"], "virtual");
   EXPECT_EQ(j["tables"][0]["foreign_keys"][0]["name"], nullptr);
 }
 
@@ -51,6 +54,16 @@ TEST(SchemaJson, AMalformedDocumentIsAUsageErrorNamingWhere) {
     EXPECT_NE(std::string(e.what()).find("table t"), std::string::npos) << e.what();
   }
   EXPECT_THROW(schema_from_json(nlohmann::json{{"format", "retort-schema/9"}}), host::Error);
+}
+
+// generated_storage came after the first documents: without it, a generated
+// column is stored, as every generated column then was.
+TEST(SchemaJson, ADocumentWithoutGeneratedStorageReadsAsStored) {
+  auto j = nlohmann::json::parse(to_json(sample()).dump());
+  for (auto& column : j["tables"][0]["columns"]) column.erase("generated_storage");
+  const Schema read = schema_from_json(j);
+  EXPECT_EQ(read.tables[0].columns[3].generated, "id * 3");
+  EXPECT_FALSE(read.tables[0].columns[3].generated_virtual);
 }
 
 }  // namespace

@@ -135,4 +135,39 @@ TEST(SchemaPlan, AnEngineThatRebuildsTablesAddsAndDropsColumnsInPlaceAndRebuilds
   EXPECT_THAT(rebuild.destroys, ::testing::HasSubstr("fails if t.a holds NULL"));
 }
 
+// A rebuild makes the table anew from its description, which holds none of
+// what retort does not read: the table's triggers and attributes go, and
+// the step says so (so `diff` refuses it unless destruction is allowed).
+TEST(SchemaPlan, ARebuildDestroysTheTriggersAndUnreadAttributesOfItsTableOnly) {
+  Schema from, to;
+  from.tables = {{"orders", {col("id", "integer", false), col("code", "text")}, {"id"}, {}, {}, {}},
+                 {"orders_archive", {col("id", "integer", false)}, {"id"}, {}, {}, {}}};
+  from.unmanaged = {{"trigger", "orders.trg_o"},
+                    {"collation", "orders.code: COLLATE NOCASE"},
+                    {"table option", "orders: STRICT"},
+                    {"trigger", "orders_archive.trg_a"}};
+  sort_schema(from);
+  to = from;
+  to.tables[0].checks = {{"ck_orders_id", "id > 0"}};
+  const ChangePlan plan = plan_changes(from, to, {true});
+  ASSERT_EQ(described(plan), (std::vector<std::string>{"rebuild table orders !"}));
+  EXPECT_EQ(plan.steps[0].destroys, "collation code: COLLATE NOCASE; table option STRICT; trigger trg_o");
+}
+
+// A generated column's values are computed, so a new expression or storage
+// replaces the column (dropped and added) without destroying anything.
+TEST(SchemaPlan, AGeneratedColumnWhoseStorageChangesIsReplacedWithoutLoss) {
+  Schema from, to;
+  Column stored = col("doubled", "integer");
+  stored.generated = "n * 2";
+  from.tables = {{"t", {col("id", "integer", false), col("n", "integer"), stored}, {"id"}, {}, {}, {}}};
+  from.indexes = {{"ix_t_doubled", "t", {"doubled"}, false, ""}};
+  to = from;
+  to.tables[0].columns[2].generated_virtual = true;
+  EXPECT_EQ(described(plan_changes(from, to)),
+            (std::vector<std::string>{"drop index ix_t_doubled", "drop column t.doubled", "add column t.doubled",
+                                      "create index ix_t_doubled"}));
+  EXPECT_EQ(described(plan_changes(from, to, {true})), (std::vector<std::string>{"rebuild table t", "create index ix_t_doubled"}));
+}
+
 }  // namespace

@@ -68,13 +68,46 @@ TEST(SqliteIntrospect, TablesKeysConstraintsIndexesViewsAndTriggers) {
             "  column parent_number bigint\n"
             "  column total numeric(10,2) not_null default 0\n"
             "  column placed at datetime\n"
-            "  column doubled numeric(10,2) generated total * 2\n"
+            "  column doubled numeric(10,2) generated stored total * 2\n"
             "  check ck_orders_total (total >= 0)\n"
             "  foreign_key  (customer_id) -> customers (id)\n"
             "  foreign_key fk_orders_parent (shop_id, parent_number) -> orders (shop_id, number) on_delete CASCADE "
             "on_update SET NULL\n"
-            "unmanaged trigger orders_audit\n"
+            "unmanaged trigger orders.orders_audit\n"
             "view big_orders as SELECT * FROM orders WHERE total > 1000\n");
+}
+
+// What the description holds of them (VIRTUAL or STORED, an index entry's
+// collation and order), and what it names without reading (a column's
+// collation, WITHOUT ROWID, STRICT), so that no comparison skips them unsaid.
+TEST(SqliteIntrospect, StorageCollationsAndTableOptionsAreReadOrNamed) {
+  auto db = sqlite_connection::open(":memory:");
+  db->execute(R"sql(
+    CREATE TABLE codes (
+      code TEXT NOT NULL COLLATE NOCASE PRIMARY KEY,
+      label TEXT COLLATE BINARY,
+      shout TEXT GENERATED ALWAYS AS (upper(label)) VIRTUAL,
+      whisper TEXT AS (lower(label)),
+      kept TEXT GENERATED ALWAYS AS (trim(label)) STORED
+    ) WITHOUT ROWID;
+    CREATE TABLE strict_rows (id INTEGER PRIMARY KEY, n INTEGER) STRICT;
+    CREATE INDEX ix_codes_label ON codes (label COLLATE NOCASE DESC, code);
+  )sql");
+  EXPECT_EQ(described(*db),
+            // An index entry has its column's collation unless it names another.
+            "index ix_codes_label on codes (\"label\" COLLATE NOCASE DESC, \"code\" COLLATE NOCASE)\n"
+            "table codes\n"
+            "  column code text not_null primary_key\n"
+            "  column label text\n"
+            "  column shout text generated virtual upper(label)\n"
+            "  column whisper text generated virtual lower(label)\n"
+            "  column kept text generated stored trim(label)\n"
+            "table strict_rows\n"
+            "  column id integer not_null primary_key\n"
+            "  column n integer\n"
+            "unmanaged collation codes.code: COLLATE NOCASE\n"
+            "unmanaged table option codes: WITHOUT ROWID\n"
+            "unmanaged table option strict_rows: STRICT\n");
 }
 
 // The key's own order, which need not be the table's: PRIMARY KEY (code, id)

@@ -85,7 +85,8 @@ class schema_capture {
     if (c.flags & RETORT_COLUMN_AUTOINCREMENT) out += " autoincrement";
     if (c.flags & RETORT_COLUMN_UNIQUE) out += " unique";
     if (c.default_sql.size) out += " default " + s(c.default_sql);
-    if (c.generated_sql.size) out += " generated " + s(c.generated_sql);
+    if (c.generated_sql.size)
+      out += std::string((c.flags & RETORT_COLUMN_VIRTUAL) ? " generated virtual " : " generated stored ") + s(c.generated_sql);
     if (c.references_table.size) out += " references " + s(c.references_table) + "(" + s(c.references_column) + ")";
     return out;
   }

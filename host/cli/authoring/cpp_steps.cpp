@@ -81,7 +81,8 @@ std::string column_expression(const schema::Column& c, std::uint32_t key_positio
   else if (!c.nullable) out += ".not_null()";
   if (c.autoincrement) out += ".autoincrement()";
   if (c.default_sql) out += ".default_sql(" + cpp_string_literal(*c.default_sql) + ")";
-  if (!c.generated.empty()) out += ".generated(" + cpp_string_literal(c.generated) + ")";
+  if (!c.generated.empty())
+    out += (c.generated_virtual ? ".generated_virtual(" : ".generated(") + cpp_string_literal(c.generated) + ")";
   return out;
 }
 

@@ -155,6 +155,11 @@ typedef enum retort_op_kind {
 #define RETORT_COLUMN_PRIMARY_KEY 0x2u    /* several columns = composite key, ordered by key_position */
 #define RETORT_COLUMN_AUTOINCREMENT 0x4u
 #define RETORT_COLUMN_UNIQUE 0x8u
+/* 1.2 and later, added after the rename hints: with generated_sql, the value
+ * is computed when read and not stored (VIRTUAL). Without it a generated
+ * column is STORED, as before the flag existed. An engine without virtual
+ * columns (PostgreSQL before 18) refuses the statement. */
+#define RETORT_COLUMN_VIRTUAL 0x10u
 
 /* A column definition. Every string is borrowed from the caller. */
 typedef struct retort_column {
@@ -168,7 +173,8 @@ typedef struct retort_column {
   retort_str on_delete;         /* e.g. CASCADE, SET NULL; empty: engine default */
   /* 1.2 and later */
   retort_str on_update;         /* as on_delete, for ON UPDATE */
-  retort_str generated_sql;     /* a generated (computed, stored) column's expression; empty: none */
+  retort_str generated_sql;     /* a generated column's expression (stored, or computed when read
+                                   with RETORT_COLUMN_VIRTUAL); empty: none */
   uint32_t key_position;        /* RETORT_COLUMN_PRIMARY_KEY: the column's place in the key, from 1,
                                    so a key's order need not be the table's; 0 in every key column
                                    (or a column of 1.1): the key takes its columns in table order */

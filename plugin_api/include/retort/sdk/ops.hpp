@@ -42,7 +42,18 @@ class column {
   /// ABI 1.2: ON UPDATE of the foreign key (a host of 1.1 does not see it).
   column& on_update(std::string action) { on_update_ = std::move(action); return *this; }
   /// ABI 1.2: a generated (computed, stored) column: its SQL expression.
-  column& generated(std::string expression) { generated_ = std::move(expression); return *this; }
+  column& generated(std::string expression) {
+    generated_ = std::move(expression);
+    flags_ &= ~RETORT_COLUMN_VIRTUAL;
+    return *this;
+  }
+  /// ABI 1.2 (RETORT_COLUMN_VIRTUAL): a generated column computed when read,
+  /// not stored (VIRTUAL); an engine without them (PostgreSQL before 18) refuses it.
+  column& generated_virtual(std::string expression) {
+    generated_ = std::move(expression);
+    flags_ |= RETORT_COLUMN_VIRTUAL;
+    return *this;
+  }
   /// ABI 1.2: a rename hint, meaningful only in a models description
   /// (models.hpp): the column was called `old_name` before, so the host
   /// renames it where it would drop and add. A revision renames with

@@ -249,9 +249,10 @@ inline std::vector<const retort_column*> primary_key_columns(const retort_column
 
 /// ABI 1.2: a generated column's clause in the SQL standard's words, which
 /// SQLite 3.31+, PostgreSQL 12+ and MariaDB 10.2+ all read:
-/// " GENERATED ALWAYS AS (expr) STORED", or "" for an ordinary column. The
-/// engine computes the value, so a default or autoincrement with it is
-/// refused, naming `subject` ("create_table t: column t.c").
+/// " GENERATED ALWAYS AS (expr) STORED", " ... VIRTUAL" with
+/// RETORT_COLUMN_VIRTUAL (SQLite, MariaDB, PostgreSQL 18+), or "" for an
+/// ordinary column. The engine computes the value, so a default or
+/// autoincrement with it is refused, naming `subject` ("create_table t: column t.c").
 inline std::string generated_clause(const retort_column& c, std::string_view subject) {
   const std::string_view expression = text::trim(std::string_view(c.generated_sql.data ? c.generated_sql.data : "",
                                                                   c.generated_sql.data ? c.generated_sql.size : 0));
@@ -259,7 +260,7 @@ inline std::string generated_clause(const retort_column& c, std::string_view sub
   if (c.default_sql.size > 0 || (c.flags & RETORT_COLUMN_AUTOINCREMENT))
     throw failure(std::string(subject) + ": a generated column has no default and no autoincrement: the engine computes it",
                   RETORT_ERROR_USAGE);
-  return " GENERATED ALWAYS AS (" + std::string(expression) + ") STORED";
+  return " GENERATED ALWAYS AS (" + std::string(expression) + ((c.flags & RETORT_COLUMN_VIRTUAL) ? ") VIRTUAL" : ") STORED");
 }
 
 /// The five referential actions of ON DELETE / ON UPDATE, in upper case with

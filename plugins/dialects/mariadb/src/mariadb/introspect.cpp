@@ -19,8 +19,8 @@
 //    ("current_timestamp(6) ON UPDATE current_timestamp(6)", "NULL ON UPDATE
 //    ..." without a default), which the renderer writes back after DEFAULT
 //    as it came.
-//  - A generated column, STORED or VIRTUAL, is generated(expression); the
-//    ABI holds no kind, so a VIRTUAL one reads like a stored one.
+//  - A generated column is generated(expression), or
+//    generated_virtual(expression) when VIRTUAL.
 //  - Foreign keys: MariaDB reports RESTRICT for an action never given, which
 //    is what an empty action creates, so RESTRICT reads as empty and a
 //    round trip is stable; NO ACTION, CASCADE and SET NULL as reported
@@ -38,6 +38,14 @@
 //    "table.index": index names are per table), INVISIBLE columns
 //    ("invisible column", "table.column": the column itself is described)
 //    and system versioning ("system versioning", the table: described too).
+//    Nor are storage engines, character sets and collations: a table's
+//    ENGINE other than @@default_storage_engine and its collation other
+//    than its database's default ("table option", "table: ENGINE=MyISAM",
+//    "table: COLLATE=latin1_swedish_ci"), a column's collation other than
+//    its table's ("collation", "table.column: COLLATE latin1_bin"; not a
+//    json column's, whose utf8mb4_bin is the type's), and the database's
+//    default collation when it is not the server's, which a scratch
+//    database has ("database option", "database: DEFAULT COLLATE=...").
 //  - `skip` names tables exactly as MariaDB stores them (no case folding);
 //    what belongs to a skipped table (columns, keys, indexes, checks,
 //    triggers) goes with it.
@@ -63,8 +71,8 @@ namespace {
 std::string value(const row& r, std::size_t i) { return r[i] ? std::string(*r[i]) : std::string(); }
 
 struct column_facts {
-  std::string name, column_type, default_sql, generated;
-  bool not_null = false, autoincrement = false, json = false;
+  std::string name, column_type, default_sql, generated, collation;  // collation: COLLATION_NAME
+  bool not_null = false, autoincrement = false, json = false, generated_virtual = false;
   std::uint32_t key_position = 0;  // its place in the primary key, from 1; 0: not in it
 };
 
@@ -82,6 +90,7 @@ struct index_facts {
 };
 
 struct table_facts {
+  std::string engine, collation;  // ENGINE, TABLE_COLLATION
   std::vector<column_facts> columns;
   std::vector<foreign_key_facts> foreign_keys;
   std::vector<index_facts> indexes;
@@ -174,18 +183,30 @@ void mariadb_connection::introspect(std::string_view schema, const std::vector<s
 
   std::map<std::string, table_facts> tables;  // by name: a stable order
   std::vector<std::pair<std::string, std::string>> unmanaged;  // kind, name
-  query_rows("SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + db +
+  std::string default_engine, default_collation;
+  query_rows("SELECT @@default_storage_engine, DEFAULT_COLLATION_NAME, @@collation_server "
+             "FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = " + db,
+             [&](const row& r) {
+               default_engine = value(r, 0);
+               default_collation = value(r, 1);
+               if (default_collation != value(r, 2))
+                 unmanaged.emplace_back("database option", *database + ": DEFAULT COLLATE=" + default_collation);
+             });
+  query_rows("SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + db +
                  " ORDER BY TABLE_NAME",
              [&](const row& r) {
                const std::string name = value(r, 0), type = value(r, 1);
                if (skipped.count(name) || type == "VIEW") return;  // views: from VIEWS below
-               if (type == "BASE TABLE" || type == "SYSTEM VERSIONED") tables[name];
+               if (type == "BASE TABLE" || type == "SYSTEM VERSIONED") {
+                 tables[name].engine = value(r, 2);
+                 tables[name].collation = value(r, 3);
+               }
                if (type == "SYSTEM VERSIONED") unmanaged.emplace_back("system versioning", name);
                if (type != "BASE TABLE" && type != "SYSTEM VERSIONED") unmanaged.emplace_back(text::lower(type), name);
              });
 
   query_rows("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
-             "GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + db +
+             "GENERATION_EXPRESSION, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + db +
                  " ORDER BY TABLE_NAME, ORDINAL_POSITION",
              [&](const row& r) {
                auto found = tables.find(value(r, 0));
@@ -198,6 +219,8 @@ void mariadb_connection::introspect(std::string_view schema, const std::vector<s
                c.autoincrement = mentions(extra, "auto_increment");
                // "DEFAULT_GENERATED" (MySQL) marks an expression default, not a generated column.
                if (mentions(extra, "STORED GENERATED") || mentions(extra, "VIRTUAL GENERATED")) c.generated = value(r, 6);
+               c.generated_virtual = mentions(extra, "VIRTUAL GENERATED");
+               c.collation = value(r, 7);
                const bool no_default = !r[4] || value(r, 4) == "NULL";
                if (!no_default && c.generated.empty()) c.default_sql = value(r, 4);
                const std::string on_update = on_update_of(extra);
@@ -332,14 +355,21 @@ void mariadb_connection::introspect(std::string_view schema, const std::vector<s
 
   // Everything is read: describe it.
   for (const auto& [name, t] : tables) {
+    if (!t.engine.empty() && !text::iequals(t.engine, default_engine))
+      unmanaged.emplace_back("table option", name + ": ENGINE=" + t.engine);
+    if (!t.collation.empty() && t.collation != default_collation)
+      unmanaged.emplace_back("table option", name + ": COLLATE=" + t.collation);
     std::vector<column> columns;
     for (const column_facts& f : t.columns) {
+      if (!f.collation.empty() && f.collation != t.collation && !f.json)
+        unmanaged.emplace_back("collation", name + "." + f.name + ": COLLATE " + f.collation);
       column c(f.name, f.json ? std::string("json") : generic_type(f.column_type));
       if (f.not_null) c.not_null();
       if (f.key_position) c.primary_key(f.key_position);
       if (f.autoincrement) c.autoincrement();
       if (!f.default_sql.empty()) c.default_sql(f.default_sql);
-      if (!f.generated.empty()) c.generated(f.generated);
+      if (!f.generated.empty() && f.generated_virtual) c.generated_virtual(f.generated);
+      else if (!f.generated.empty()) c.generated(f.generated);
       columns.push_back(std::move(c));
     }
     std::vector<constraint> constraints;

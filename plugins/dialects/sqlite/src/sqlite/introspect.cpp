@@ -2,6 +2,11 @@
 // and the pragma_* table functions, one query per object kind for all tables
 // at once; what only the CREATE text keeps (names, CHECK and generated
 // expressions) from schema_sql.
+//
+// Not read, so named as unmanaged: triggers ("trigger", "table.trigger":
+// a table rebuild drops them), a column's collation other than BINARY
+// ("collation", "table.column: COLLATE NOCASE") and the table options
+// ("table option", "table: WITHOUT ROWID", "table: STRICT").
 #include "sqlite/connection.hpp"
 #include "sqlite/quote.hpp"
 #include "sqlite/schema_sql.hpp"
@@ -89,8 +94,12 @@ void sqlite_connection::introspect(std::string_view schema, const std::vector<st
                if (r[4]) c.default_sql(value(r, 4));
                const int pk = std::atoi(value(r, 5).c_str());
                if (pk > 0) keys[table].emplace_back(pk, name);
+               // hidden: 2 a VIRTUAL generated column, 3 a STORED one.
                for (const auto& [generated, expression] : written[table].generated)
-                 if (lower(generated) == lower(name)) c.generated(expression);
+                 if (lower(generated) == lower(name)) {
+                   if (value(r, 6) == "2") c.generated_virtual(expression);
+                   else c.generated(expression);
+                 }
                found->second.columns.push_back(std::move(c));
              });
   for (auto& [table, key] : keys) {
@@ -135,9 +144,10 @@ void sqlite_connection::introspect(std::string_view schema, const std::vector<st
     std::string table, origin, sql;
     bool unique = false, partial = false;
     std::vector<std::pair<int, std::string>> columns;  // cid -2: an expression
+    std::vector<std::string> orderings;                // " COLLATE NOCASE DESC" or "", per column
   };
   std::map<std::string, index_rows> indexes;
-  query_rows("SELECT m.name, l.name, l.\"unique\", l.origin, l.partial, x.cid, x.name, s.sql FROM " + db +
+  query_rows("SELECT m.name, l.name, l.\"unique\", l.origin, l.partial, x.cid, x.name, s.sql, x.\"desc\", x.coll FROM " + db +
                  ".sqlite_schema m, pragma_index_list(m.name, " + db_literal + ") l, pragma_index_xinfo(l.name, " +
                  db_literal + ") x LEFT JOIN " + db +
                  ".sqlite_schema s ON s.type = 'index' AND s.name = l.name WHERE m.type = 'table' AND x.key = 1 "
@@ -151,6 +161,10 @@ void sqlite_connection::introspect(std::string_view schema, const std::vector<st
                ix.partial = value(r, 4) == "1";
                ix.sql = value(r, 7);
                ix.columns.emplace_back(std::atoi(value(r, 5).c_str()), value(r, 6));
+               std::string ordering;
+               if (lower(value(r, 9)) != "binary" && r[9]) ordering += " COLLATE " + value(r, 9);
+               if (value(r, 8) == "1") ordering += " DESC";
+               ix.orderings.push_back(ordering);
              });
   std::vector<std::pair<std::string, index_rows>> created;
   for (auto& [name, ix] : indexes) {
@@ -168,6 +182,14 @@ void sqlite_connection::introspect(std::string_view schema, const std::vector<st
   for (auto& t : written) {
     for (const auto& w : t.second.constraints)
       if (w.what == written_constraint::check) tables[t.first].constraints.push_back(check(w.name, w.check_sql));
+  }
+
+  for (const std::string& name : order) {
+    const written_table& w = written[name];
+    for (const auto& [column_name, collation] : w.collations)
+      if (lower(collation) != "binary") out.unmanaged("collation", name + "." + column_name + ": COLLATE " + collation);
+    if (w.without_rowid) out.unmanaged("table option", name + ": WITHOUT ROWID");
+    if (w.strict) out.unmanaged("table option", name + ": STRICT");
   }
 
   for (const std::string& name : order) {
@@ -193,7 +215,10 @@ void sqlite_connection::introspect(std::string_view schema, const std::vector<st
     std::vector<std::string> entries;
     for (std::size_t i = 0; i < ix.columns.size(); ++i) {
       const auto& [cid, column_name] = ix.columns[i];
-      entries.push_back(cid >= 0 ? column_name : (i < w.entries.size() ? w.entries[i] : std::string()));
+      // A column with a collation or order is SQL (quoted name and all), as create_index takes it.
+      const std::string& ordering = ix.orderings[i];
+      entries.push_back(cid >= 0 ? (ordering.empty() ? column_name : quote_identifier(column_name) + ordering)
+                                 : (i < w.entries.size() ? w.entries[i] : std::string()));
     }
     index_options options;
     options.unique = ix.unique;
@@ -207,7 +232,7 @@ void sqlite_connection::introspect(std::string_view schema, const std::vector<st
                if (kind == "view") {
                  out.ops().create_view(value(r, 1), read_view_select(value(r, 3)));
                } else if (!skipped(value(r, 2))) {
-                 out.unmanaged("trigger", value(r, 1));
+                 out.unmanaged("trigger", value(r, 2) + "." + value(r, 1));
                }
              });
 }

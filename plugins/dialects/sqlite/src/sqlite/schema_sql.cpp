@@ -201,6 +201,10 @@ void read_column(lexer& lx, written_table& table) {
     } else if (lx.is("AS")) {
       lx.next();
       if (lx.is_punct('(')) table.generated.emplace_back(column, std::string(lx.parenthesised()));
+    } else if (lx.is("COLLATE")) {
+      lx.next();
+      table.collations.emplace_back(column, lx.as_name());
+      lx.next();
     } else if (lx.is_punct('(')) {
       lx.parenthesised();  // a type's arguments, a DEFAULT (expression)
     } else {
@@ -227,6 +231,17 @@ written_table read_create_table(std::string_view sql) {
     } else {
       read_column(lx, table);
     }
+  }
+  // Table options: WITHOUT ROWID and STRICT, in any order, comma-separated.
+  if (lx.is_punct(')')) lx.next();
+  while (lx.peek().what != token::end) {
+    if (lx.is("WITHOUT")) {
+      lx.next();
+      if (lx.is("ROWID")) table.without_rowid = true;
+    } else if (lx.is("STRICT")) {
+      table.strict = true;
+    }
+    lx.next();
   }
   return table;
 }

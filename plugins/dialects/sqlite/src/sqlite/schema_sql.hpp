@@ -1,6 +1,7 @@
 // What SQLite keeps only in the text of sqlite_schema.sql: constraint names,
-// CHECK expressions, generated-column expressions, AUTOINCREMENT, an index's
-// expressions and WHERE, a view's SELECT. The pragmas give every other fact;
+// CHECK expressions, generated-column expressions, AUTOINCREMENT, column
+// collations, WITHOUT ROWID and STRICT, an index's expressions and WHERE, a
+// view's SELECT. The pragmas give every other fact;
 // this reads the text with SQLite's quoting, never by pattern.
 #pragma once
 
@@ -24,6 +25,10 @@ struct written_table {
   std::vector<written_constraint> constraints;
   /// Generated columns: name -> expression inside AS ( ... ).
   std::vector<std::pair<std::string, std::string>> generated;
+  /// Columns with a COLLATE clause: name -> the collation as written.
+  std::vector<std::pair<std::string, std::string>> collations;
+  bool without_rowid = false;  ///< the table options after the closing parenthesis
+  bool strict = false;
 };
 
 /// Reads a CREATE TABLE statement as sqlite_schema stores it.
