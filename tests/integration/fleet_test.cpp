@@ -145,6 +145,33 @@ TEST_F(SqliteFleet, UpgradeRunsEveryTargetAFailureStaysItsOwnAndResumeRunsOnlyWh
   for (std::size_t i = 0; i < 12; ++i) EXPECT_EQ(versions_of(i), "") << target_name(i);
 }
 
+TEST_F(SqliteFleet, StampOverAFleetWritesEveryVersionTableAndTheJournalGoesWhereItIsTold) {
+  write_targets("targets.txt", 4);
+  const fs::path journal = project.dir() / "logs" / "deploy.jsonl";
+  fs::create_directories(journal.parent_path());
+  const Result stamped =
+      project.retort({"stamp", "aaaa00000001", "--targets", "targets.txt", "--journal", journal.string()});
+  EXPECT_EXIT_CODE(stamped, 0);
+  EXPECT_THAT(stamped.out, HasSubstr("targets: 4 ok, 0 failed, 0 not started"));
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(versions_of(i), "aaaa00000001\n") << target_name(i);
+    // Stamped, not run: the revision's table was never made.
+    const Result tables = run_process({"sqlite3", db_of(i).string(), "SELECT name FROM sqlite_master WHERE name = 'notes';"},
+                                      project.dir().path());
+    EXPECT_EQ(tables.out, "") << target_name(i);
+  }
+  EXPECT_FALSE(fs::exists(project.dir() / "retort-fleet.jsonl"));
+  const std::string lines = read_file(journal);
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 5);  // the run's line and one per target
+  EXPECT_THAT(lines, HasSubstr("t003"));
+
+  // The journal named again is the one --resume reads: nothing is left to do.
+  const Result resumed = project.retort({"stamp", "aaaa00000001", "--targets", "targets.txt", "--journal",
+                                         journal.string(), "--resume", "--format", "json"});
+  EXPECT_EXIT_CODE(resumed, 0);
+  EXPECT_EQ(json_of(resumed)["done_before"], 4);
+}
+
 TEST_F(SqliteFleet, AThousandFilesInOneCommand) {
   write_targets("targets.txt", 1000);
   const Result r = project.retort({"upgrade", "head", "--targets", "targets.txt", "--log-level", "warn"});
