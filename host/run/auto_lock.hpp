@@ -7,9 +7,16 @@
 //     server session), or
 //   - a second session takes the same lock while this one holds it (a lock
 //     that reports success without locking, as some PG-wire engines do).
+// Where it is trusted, the run takes the lease-table row as well, once the
+// session lock is held: a run through a pooler to the same database sees
+// only the table, and must find it taken. That row is marked as a session
+// holder's (lock_table.hpp), so a direct run killed with -9 does not keep
+// the next direct run waiting for its lease. Release lets go of the row
+// first, then of the session lock.
 // An engine whose lock is the database's own (no RETORT_DIALECT_SESSION_LOCK,
 // SQLite's write lock) needs neither check. `lock = advisory` forces the
-// session lock; docs/decisions.md has the trade-offs.
+// session lock alone; docs/clusters.md and docs/decisions.md have the
+// trade-offs.
 #pragma once
 
 #include <memory>

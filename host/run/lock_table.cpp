@@ -42,12 +42,13 @@ std::chrono::milliseconds poll_interval() {
 }  // namespace
 
 TableLock::TableLock(const LockSettings& settings, Connection& connection, LockTableSql sql,
-                     ConnectionFactory connect)
+                     ConnectionFactory connect, bool beside_session_lock)
     : settings_(settings),
       connection_(connection),
       sql_(std::move(sql)),
       connect_(std::move(connect)),
-      token_(random_token()) {}
+      beside_session_lock_(beside_session_lock),
+      token_((beside_session_lock ? std::string(session_holder_token_prefix) : std::string()) + random_token()) {}
 
 TableLock::~TableLock() = default;
 
@@ -102,7 +103,10 @@ void TableLock::hold(const LockOwner& me, std::unique_ptr<Connection> renewal) {
 
 void TableLock::acquire() {
   // Opened first: a run that cannot keep its lease alive must not take it.
-  std::unique_ptr<Connection> renewal = connect_();
+  acquire_renewing_on(connect_());
+}
+
+void TableLock::acquire_renewing_on(std::unique_ptr<Connection> renewal) {
   ensure_table();
   const auto deadline = std::chrono::steady_clock::now() +
                         std::chrono::milliseconds(static_cast<long long>(settings_.timeout_seconds * 1000.0));
@@ -126,24 +130,17 @@ void TableLock::acquire() {
       continue;
     }
     vanished = 0;
+    // A marked owner held the session lock this run holds now: the server
+    // let it go only when that owner's session ended.
+    const bool owner_gone = beside_session_lock_ && holder->held_session_lock();
     const long long now = epoch_ms_now();
-    if (holder->expires_at_ms < now) {
-      me = fresh_owner();
-      if (try_in_transaction(sql_.take_over(*holder, me, now), failure)) {
-        std::optional<LockOwner> after = read_owner();
-        if (after && after->token == token_) {
-          logger().warn("took over the migration lock in table " + sql_.table() + " from " + holder->describe() +
-                        ", whose lease ran out at " + utc_of_epoch_ms(holder->expires_at_ms) +
-                        ": that run is presumed dead; check what it left (retort check)");
-          return hold(*after, std::move(renewal));
-        }
-      }
-      continue;  // another run took it over first
+    if (owner_gone || holder->expires_at_ms < now) {
+      if (std::optional<LockOwner> mine = take_over(*holder, owner_gone, now)) return hold(*mine, std::move(renewal));
+      // Another run took it over first, or it was released meanwhile.
+      if (std::chrono::steady_clock::now() >= deadline) throw not_acquired(*holder);
+      continue;
     }
-    if (std::chrono::steady_clock::now() >= deadline)
-      throw Error(ExitCode::lock, "migration lock not acquired within " + seconds_text(settings_.timeout_seconds) +
-                                      " s: table " + sql_.table() + " says it is held by " + holder->describe() +
-                                      ", its lease renewed until " + utc_of_epoch_ms(holder->expires_at_ms));
+    if (std::chrono::steady_clock::now() >= deadline) throw not_acquired(*holder);
     if (!announced) {
       logger().info("waiting for the migration lock held by " + holder->describe());
       announced = true;
@@ -151,6 +148,26 @@ void TableLock::acquire() {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     std::this_thread::sleep_for(std::min(poll_interval(), std::max(left, std::chrono::milliseconds(1))));
   }
+}
+
+std::optional<LockOwner> TableLock::take_over(const LockOwner& holder, bool owner_gone, long long now_ms) {
+  std::optional<Error> failure;
+  const LockOwner me = fresh_owner();
+  const std::string sql = owner_gone ? sql_.take_over(holder, me) : sql_.take_over_expired(holder, me, now_ms);
+  if (!try_in_transaction(sql, failure)) return std::nullopt;
+  std::optional<LockOwner> after = read_owner();
+  if (!after || after->token != token_) return std::nullopt;
+  const std::string why = owner_gone ? ", which held the session lock this run holds now, so its session has ended"
+                                     : ", whose lease ran out at " + utc_of_epoch_ms(holder.expires_at_ms);
+  logger().warn("took over the migration lock in table " + sql_.table() + " from " + holder.describe() + why +
+                ": that run is presumed dead; check what it left (retort check)");
+  return after;
+}
+
+Error TableLock::not_acquired(const LockOwner& holder) const {
+  return Error(ExitCode::lock, "migration lock not acquired within " + seconds_text(settings_.timeout_seconds) +
+                                   " s: table " + sql_.table() + " says it is held by " + holder.describe() +
+                                   ", its lease renewed until " + utc_of_epoch_ms(holder.expires_at_ms));
 }
 
 void TableLock::check_held() {

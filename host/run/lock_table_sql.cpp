@@ -44,12 +44,15 @@ std::string LockTableSql::select_owner() const {
          ident("name") + " = " + literal(key_);
 }
 
-std::string LockTableSql::take_over(const LockOwner& dead, const LockOwner& me, long long now_ms) const {
+std::string LockTableSql::take_over(const LockOwner& dead, const LockOwner& me) const {
   return "UPDATE " + qualified() + " SET " + ident("owner_host") + " = " + literal(me.host) + ", " +
          ident("owner_pid") + " = " + std::to_string(me.pid) + ", " + ident("owner_token") + " = " +
          literal(me.token) + ", " + ident("started_at") + " = " + literal(me.started_at) + ", " +
-         ident("expires_at_ms") + " = " + std::to_string(me.expires_at_ms) + where_mine(dead.token) + " AND " +
-         ident("expires_at_ms") + " < " + std::to_string(now_ms);
+         ident("expires_at_ms") + " = " + std::to_string(me.expires_at_ms) + where_mine(dead.token);
+}
+
+std::string LockTableSql::take_over_expired(const LockOwner& dead, const LockOwner& me, long long now_ms) const {
+  return take_over(dead, me) + " AND " + ident("expires_at_ms") + " < " + std::to_string(now_ms);
 }
 
 std::string LockTableSql::renew(const std::string& token, long long expires_at_ms) const {

@@ -10,7 +10,10 @@
 //   owner_host     host name of the process holding it
 //   owner_pid      its process id
 //   owner_token    random, unique to one run: tells a run its own row from a
-//                  later owner's on the same host, even with a recycled pid
+//                  later owner's on the same host, even with a recycled pid;
+//                  "s-" first when the owner also holds the dialect's session
+//                  lock (`lock = auto` where that lock is trusted), so a later
+//                  holder of the session lock knows the row's owner is gone
 //   started_at     UTC ISO 8601, when the owner took it
 //   expires_at_ms  end of the lease, milliseconds since the Unix epoch by the
 //                  owner's clock; renewed while the owner is alive
@@ -18,12 +21,17 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace host {
 
 class Bookkeeping;
 class Dialect;
+
+/// Starts the token of a row whose owner holds the session lock too (random
+/// tokens are hex digits, so no other row's does, old retort versions' included).
+inline constexpr std::string_view session_holder_token_prefix = "s-";
 
 /// One lock row.
 struct LockOwner {
@@ -35,6 +43,8 @@ struct LockOwner {
 
   /// "host H pid P (started S)", for messages.
   std::string describe() const;
+  /// Whether the owner took the row while holding the session lock.
+  bool held_session_lock() const { return token.starts_with(session_holder_token_prefix); }
 };
 
 class LockTableSql {
@@ -53,7 +63,10 @@ class LockTableSql {
   std::string select_owner() const;
   /// Replaces `dead` by `me` only if `dead` still holds the row and its lease
   /// ended before `now_ms`: two runs taking over at once cannot both win.
-  std::string take_over(const LockOwner& dead, const LockOwner& me, long long now_ms) const;
+  std::string take_over_expired(const LockOwner& dead, const LockOwner& me, long long now_ms) const;
+  /// Replaces `dead` by `me` only if `dead` still holds the row, whatever its
+  /// lease: for a row whose owner is known to be gone.
+  std::string take_over(const LockOwner& dead, const LockOwner& me) const;
   std::string renew(const std::string& token, long long expires_at_ms) const;
   std::string remove(const std::string& token) const;
 

@@ -1,7 +1,7 @@
 // The migration lock an online run holds (SPEC §6), in the mode `lock =`
 // chooses:
-//   auto      (the default) advisory where it can be trusted, else table
-//             (auto_lock.hpp);
+//   auto      (the default) advisory plus the table's row where advisory
+//             can be trusted, else table (auto_lock.hpp);
 //   advisory  the dialect's own lock on the session (PostgreSQL advisory
 //             lock, MariaDB GET_LOCK, SQLite's write transaction): released
 //             by the server when the session ends, so it never goes stale;
