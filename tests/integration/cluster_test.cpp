@@ -3,7 +3,9 @@
 // through a real PgBouncer in transaction pooling, which scripts/test.sh
 // starts. A session lock cannot be trusted on either; retort must notice,
 // take the lease-table lock, and apply each revision exactly once. One node
-// killed mid-run leaves the others finished or cleanly failed.
+// killed mid-run leaves the others finished or cleanly failed. Deploys
+// through the pooler and straight to the server at once also apply each
+// revision once: the direct ones take the lock table's row too.
 // The tests share the cluster and the pooler, so ctest runs this binary as one.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -194,33 +196,62 @@ TEST(Galera, ANodeKilledDuringARunLeavesTheOtherNodesFinishedOrCleanlyStopped) {
   EXPECT_EQ(db.query(1, "SELECT version_num FROM retort_version"), "c00000000005\n");
 }
 
-TEST(PgBouncer, EightDeploysAtOnceInTransactionPoolingAllSucceedAndLeaveNoLock) {
-  const Parts bouncer = parts(required("RETORT_TEST_PGBOUNCER_URL"));
-  const std::string direct = required("RETORT_TEST_POSTGRESQL_URL");
-  const std::string name = unique("bouncer_");
-  auto psql = [&](const std::string& database, const std::string& sql) {
-    Result r = run_process({"psql", parts(direct).with_database(database), "-XAtq", "-v",
-                            "ON_ERROR_STOP=1", "-c", sql},
+// A database of its own on the PostgreSQL server, reachable straight and
+// through PgBouncer (which passes any database name on to that server).
+class PooledDatabase {
+ public:
+  PooledDatabase()
+      : pooler_(parts(required("RETORT_TEST_PGBOUNCER_URL"))),
+        server_(parts(required("RETORT_TEST_POSTGRESQL_URL"))),
+        name_(unique("bouncer_")) {
+    psql(server_.database, "CREATE DATABASE " + name_);
+  }
+  ~PooledDatabase() {
+    try {
+      psql(server_.database, "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");  // the pooler's sessions too
+    } catch (...) {
+    }
+  }
+  std::string pooled_url() const { return pooler_.with_database(name_); }
+  std::string direct_url() const { return server_.with_database(name_); }
+  std::string query(const std::string& sql) const { return psql(name_, sql); }
+  /// Advisory locks held in this database (pg_locks is the whole server's).
+  std::string advisory_locks() const {
+    return query("SELECT COUNT(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE "
+                 "l.locktype = 'advisory' AND d.datname = current_database()");
+  }
+  std::string applied_counts() const {
+    return query("SELECT revision, COUNT(*) FROM retort_history WHERE direction = 'upgrade' AND state = "
+                 "'applied' GROUP BY revision ORDER BY revision");
+  }
+
+ private:
+  std::string psql(const std::string& database, const std::string& sql) const {
+    Result r = run_process({"psql", server_.with_database(database), "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", sql},
                            fs::temp_directory_path());
     if (r.code != 0) throw std::runtime_error("psql: " + r.err);
     return r.out;
-  };
-  psql(parts(direct).database, "CREATE DATABASE " + name);
+  }
+  Parts pooler_, server_;
+  std::string name_;
+};
+
+const char* const each_revision_once = "c00000000001|1\nc00000000002|1\nc00000000003|1\nc00000000004|1\nc00000000005|1\n";
+
+TEST(PgBouncer, EightDeploysAtOnceInTransactionPoolingAllSucceedAndLeaveNoLock) {
+  PooledDatabase db;
   TempDir dir;
   write_revisions(dir.path(), revisions("SELECT pg_sleep(0.1)"));
-  write_config(dir.path() / "retort.ini", bouncer.with_database(name));
+  write_config(dir.path() / "retort.ini", db.pooled_url());
   std::vector<Process> runs;
   for (int i = 0; i < 8; ++i) runs.push_back(spawn_process({retort_binary().string(), "upgrade", "head"}, dir.path()));
   const std::vector<Result> results = finish_all(runs);
   for (const auto& r : results) EXPECT_EQ(r.code, 0) << all_stderr(results);
   EXPECT_THAT(all_stderr(results), HasSubstr("lock: using the lock table instead of the session lock: a connection "
                                              "pooler sits between retort and PostgreSQL"));
-  EXPECT_EQ(psql(name, "SELECT revision, COUNT(*) FROM retort_history WHERE direction = 'upgrade' AND state = "
-                       "'applied' GROUP BY revision ORDER BY revision"),
-            "c00000000001|1\nc00000000002|1\nc00000000003|1\nc00000000004|1\nc00000000005|1\n");
-  EXPECT_EQ(psql(name, "SELECT COUNT(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE "
-                       "l.locktype = 'advisory' AND d.datname = current_database()"),
-            "0\n");
+  EXPECT_EQ(db.applied_counts(), each_revision_once);
+  EXPECT_EQ(db.advisory_locks(), "0\n");
+  EXPECT_EQ(db.query("SELECT COUNT(*) FROM retort_lock"), "0\n");
   // check's drift replays into a scratch database through the pooler, whose
   // pooled session to it must not keep it from being dropped.
   Result check = run_process({retort_binary().string(), "check"}, dir.path());
@@ -229,11 +260,54 @@ TEST(PgBouncer, EightDeploysAtOnceInTransactionPoolingAllSucceedAndLeaveNoLock) 
   EXPECT_EQ(leftover_scratch_databases(*make_engine("postgresql", dir.path())), "");
 
   // Straight to the server the session lock is trusted, and says nothing.
-  write_config(dir.path() / "direct.ini", parts(direct).with_database(name));
+  write_config(dir.path() / "direct.ini", db.direct_url());
   Result straight = run_process({retort_binary().string(), "-c", "direct.ini", "downgrade", "-1"}, dir.path());
   EXPECT_EQ(straight.code, 0) << straight.err;
   EXPECT_THAT(straight.err, ::testing::Not(HasSubstr("lock: using the lock table")));
-  psql(parts(direct).database, "DROP DATABASE " + name + " WITH (FORCE)");
+  EXPECT_EQ(db.query("SELECT COUNT(*) FROM retort_lock"), "0\n");
+  EXPECT_EQ(db.advisory_locks(), "0\n");
+}
+
+// Issue 14: a deploy through the pooler takes the lock table, one straight
+// to the server the session lock; each must also see the other's.
+TEST(PgBouncer, DeploysThroughThePoolerAndStraightToTheServerTogetherApplyEachRevisionOnce) {
+  PooledDatabase db;
+  TempDir dir;
+  write_revisions(dir.path(), revisions("SELECT pg_sleep(0.1)"));
+  write_config(dir.path() / "pooled.ini", db.pooled_url());
+  write_config(dir.path() / "direct.ini", db.direct_url());
+  std::vector<Process> runs;
+  for (int i = 0; i < 3; ++i)
+    for (const char* config : {"pooled.ini", "direct.ini"})
+      runs.push_back(spawn_process({retort_binary().string(), "-c", config, "upgrade", "head"}, dir.path()));
+  const std::vector<Result> results = finish_all(runs);
+  for (const auto& r : results) EXPECT_EQ(r.code, 0) << all_stderr(results);
+  EXPECT_EQ(db.applied_counts(), each_revision_once) << all_stderr(results);
+  EXPECT_EQ(db.query("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public' AND "
+                     "table_name LIKE 't_'"),
+            "5\n");
+  EXPECT_EQ(db.query("SELECT version_num FROM retort_version"), "c00000000005\n");
+  EXPECT_EQ(db.advisory_locks(), "0\n");
+  EXPECT_EQ(db.query("SELECT COUNT(*) FROM retort_lock"), "0\n");
+  // retort_lock is retort's own: no drift, from either side.
+  for (const char* config : {"direct.ini", "pooled.ini"}) {
+    Result check = run_process({retort_binary().string(), "-c", config, "check"}, dir.path());
+    EXPECT_EQ(check.code, 0) << config << ": " << check.out << check.err;
+  }
+}
+
+// `lock = advisory` is the old behaviour on purpose: the session lock even
+// where it cannot be trusted, and no lock table.
+TEST(PgBouncer, LockAdvisoryTakesTheSessionLockEvenThroughThePooler) {
+  PooledDatabase db;
+  TempDir dir;
+  write_revisions(dir.path(), revisions("SELECT 1"));
+  write_config(dir.path() / "retort.ini", db.pooled_url(), "lock = advisory");
+  Result r = run_process({retort_binary().string(), "upgrade", "head"}, dir.path());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.err, ::testing::Not(HasSubstr("lock: using the lock table")));
+  EXPECT_EQ(db.query("SELECT to_regclass('retort_lock') IS NULL"), "t\n");
+  EXPECT_EQ(db.query("SELECT version_num FROM retort_version"), "c00000000005\n");
 }
 
 }  // namespace
