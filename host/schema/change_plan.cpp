@@ -78,6 +78,7 @@ class Planner {
     find_replacements();
     drop_views();
     drop_table_objects();
+    rebuild_tables_that_lose_a_key_to_a_dropped_table();
     drop_tables();
     create_enums();
     create_tables();
@@ -223,6 +224,26 @@ class Planner {
     }
   }
 
+  // A table's keys to a table that is dropped go before it, so that no
+  // engine is asked to drop a table something still points at (with
+  // foreign keys on, SQLite's DROP TABLE deletes the rows first: ON DELETE
+  // CASCADE empties the children, NO ACTION fails). In place, that is
+  // drop_table_objects(); where tables are rebuilt (SQLite), it is the
+  // rebuild, which therefore comes here rather than in change_columns().
+  // The rebuild may name a table this plan creates later, which SQLite
+  // allows; a row pointing at it is a violation then as it would be after,
+  // the new table being empty.
+  void rebuild_tables_that_lose_a_key_to_a_dropped_table() {
+    for (const Table& b : to_.tables) {
+      const Table* a = find_named(from_.tables, b.name);
+      if (!a || !rebuilt(b.name)) continue;
+      const auto dropped = [&](const ForeignKey& f) { return !find_named(to_.tables, f.references_table); };
+      if (std::none_of(a->foreign_keys.begin(), a->foreign_keys.end(), dropped)) continue;
+      rebuild(*a, b);
+      rebuilt_early_.insert(b.name);
+    }
+  }
+
   void drop_tables() {
     // Tables referenced by other dropped tables go last.
     std::vector<const Table*> dropped;
@@ -311,7 +332,7 @@ class Planner {
       const Table* a = find_named(from_.tables, b.name);
       if (!a) continue;
       if (rebuilt(b.name)) {
-        rebuild(*a, b);
+        if (!rebuilt_early_.count(b.name)) rebuild(*a, b);
         continue;
       }
       if (a->primary_key != b.primary_key)
@@ -489,6 +510,7 @@ class Planner {
 
   ChangePlan plan_;
   std::set<std::string> rebuilt_;
+  std::set<std::string> rebuilt_early_;  // rebuilt before drop_tables(): they lose a key to a dropped table
   std::set<std::string> lifted_;    // "table.key" of foreign keys dropped around an index they stand on
   std::set<std::string> replaced_;  // "table.column" dropped and added again with another type
 };

@@ -135,6 +135,27 @@ TEST(SchemaPlan, AnEngineThatRebuildsTablesAddsAndDropsColumnsInPlaceAndRebuilds
   EXPECT_THAT(rebuild.destroys, ::testing::HasSubstr("fails if t.a holds NULL"));
 }
 
+// With foreign keys on, SQLite's DROP TABLE first deletes the table's rows:
+// a key still pointing at it cascades (the children's rows go) or fails.
+// So the key goes first: dropped in place, or by the rebuild that removes it.
+TEST(SchemaPlan, AKeyToADroppedTableGoesBeforeTheTableOnEveryEngine) {
+  Schema from, to;
+  from.tables = {{"p", {col("id", "integer", false)}, {"id"}, {}, {}, {}},
+                 {"u", {col("id", "integer", false), col("p_id", "integer")}, {"id"},
+                  {{"fk_u_p", {"p_id"}, "p", {"id"}, "CASCADE", ""}}, {}, {}},
+                 {"w", {col("id", "integer", false)}, {"id"}, {}, {}, {}}};
+  sort_schema(from);
+  to.tables = {{"u", {col("id", "integer", false), col("p_id", "integer")}, {"id"}, {}, {}, {}},
+               {"w", {col("id", "integer", false), col("n", "integer", false)}, {"id"}, {}, {}, {}}};
+  sort_schema(to);
+  EXPECT_EQ(described(plan_changes(from, to)),
+            (std::vector<std::string>{"drop foreign key u.fk_u_p", "drop table p !", "add column w.n !"}));
+  // Where tables are rebuilt, u's rebuild drops its key: it comes before the
+  // drop, w's (which points at nothing dropped) where rebuilds always are.
+  EXPECT_EQ(described(plan_changes(from, to, {true})),
+            (std::vector<std::string>{"rebuild table u", "drop table p !", "rebuild table w !"}));
+}
+
 // A rebuild makes the table anew from its description, which holds none of
 // what retort does not read: the table's triggers and attributes go, and
 // the step says so (so `diff` refuses it unless destruction is allowed).
