@@ -20,9 +20,11 @@ struct SessionSetting {
 };
 
 SessionSetting setting_of(const std::string& engine) {
+  // Not foreign_keys: a run turns them off for its transaction and checks
+  // each step instead (plugins/dialects/sqlite/README.md).
   if (engine == "sqlite")
-    return {"PRAGMA foreign_keys = ON", "PRAGMA foreign_keys = OFF",
-            "CREATE TABLE seen AS SELECT foreign_keys AS v FROM pragma_foreign_keys;", "1", "0"};
+    return {"PRAGMA recursive_triggers = ON", "PRAGMA recursive_triggers = OFF",
+            "CREATE TABLE seen AS SELECT recursive_triggers AS v FROM pragma_recursive_triggers;", "1", "0"};
   if (engine == "postgresql")
     return {"SET search_path TO public, pg_temp", "SET search_path TO public",
             "CREATE TABLE seen AS SELECT current_setting('search_path') AS v;", "public, pg_temp", "public"};

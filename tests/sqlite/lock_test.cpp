@@ -140,3 +140,120 @@ TEST_F(SqliteLock, AScriptThatEndsTheLockTransactionIsCaught) {
                "ROLLBACK, or SQLite rolled back after an error); the lock is lost");
   EXPECT_FALSE(db->locked());
 }
+
+// Foreign keys on (the URL's ?foreign_keys=on, or init_sql) are off while a
+// run's transaction is open, because PRAGMA foreign_keys cannot change inside
+// one and a table rebuild needs them off; each step is checked at commit()
+// instead, and they are on again once the transaction has ended, whatever
+// way it ends. Off (SQLite's default), nothing changes and nothing is checked.
+namespace {
+
+class SqliteForeignKeys : public ::testing::Test {
+ protected:
+  std::unique_ptr<sqlite_connection> open(bool keys_on = true) {
+    auto db = sqlite_connection::open(dir_.file("keys.db"));
+    if (keys_on) db->execute("PRAGMA foreign_keys = ON");
+    return db;
+  }
+  static std::string value(sqlite_connection& db, const char* sql) {
+    std::string out;
+    db.query_rows(sql, [&](const retort::row& r) { out = std::string(r.at(0).value_or("NULL")); });
+    return out;
+  }
+  // A parent with two rows and a child whose rows cascade from them.
+  void make_tables(sqlite_connection& db) {
+    db.execute(
+        "CREATE TABLE p (id INTEGER PRIMARY KEY); INSERT INTO p VALUES (1), (2);"
+        "CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id) ON DELETE CASCADE);"
+        "INSERT INTO c VALUES (10, 1), (20, 2);");
+  }
+
+ private:
+  temp_dir dir_;
+};
+
+}  // namespace
+
+TEST_F(SqliteForeignKeys, AreOffDuringTheRunSoDroppingAParentCascadesNothingAndOnAgainAfterIt) {
+  auto db = open();
+  make_tables(*db);
+  db->lock("k", 5);
+  EXPECT_EQ(value(*db, "PRAGMA foreign_keys"), "0");
+  db->begin();
+  // The rebuild of p, as render.cpp spells it.
+  db->execute(
+      "CREATE TABLE p__retort_rebuild (id INTEGER PRIMARY KEY CHECK (id > 0));"
+      "INSERT INTO p__retort_rebuild (id) SELECT id FROM p; DROP TABLE p;"
+      "ALTER TABLE p__retort_rebuild RENAME TO p;");
+  db->commit();
+  db->unlock("k");
+  EXPECT_EQ(value(*db, "PRAGMA foreign_keys"), "1");
+  EXPECT_EQ(value(*db, "SELECT count(*) FROM c"), "2");
+}
+
+TEST_F(SqliteForeignKeys, AStepThatLeavesOrphansFailsAtCommitNamingThemAndIsRolledBack) {
+  auto db = open();
+  make_tables(*db);
+  db->lock("k", 5);
+  db->begin();
+  db->execute("INSERT INTO c VALUES (30, 7), (40, 8); DELETE FROM p WHERE id = 1");
+  auto f = failure_of([&] { db->commit(); });
+  EXPECT_EQ(f.kind(), RETORT_ERROR_DATABASE);
+  EXPECT_STREQ(f.what(), "foreign key check failed after this step: 3 rows of c reference missing rows of p");
+  db->rollback();  // the step is still open, as the runner expects
+  db->begin();
+  db->execute("INSERT INTO c VALUES (50, 2)");
+  db->commit();
+  db->unlock("k");
+  EXPECT_EQ(value(*db, "SELECT group_concat(id) FROM (SELECT id FROM c ORDER BY id)"), "10,20,50");
+  EXPECT_EQ(value(*db, "PRAGMA foreign_keys"), "1");
+}
+
+TEST_F(SqliteForeignKeys, AreOnAgainAfterEveryWayTheTransactionEnds) {
+  auto db = open();
+  make_tables(*db);
+  // unlock() rolling back a step left open by a failed check
+  db->lock("k", 5);
+  db->begin();
+  db->execute("INSERT INTO c VALUES (30, 7)");
+  EXPECT_EQ(failure_of([&] { db->commit(); }).kind(), RETORT_ERROR_DATABASE);
+  db->unlock("k");
+  EXPECT_EQ(value(*db, "PRAGMA foreign_keys"), "1");
+  EXPECT_EQ(value(*db, "SELECT count(*) FROM c"), "2");
+  // a script that ends the lock's transaction
+  db->lock("k", 5);
+  db->begin();
+  db->execute("COMMIT");
+  EXPECT_EQ(failure_of([&] { db->commit(); }).kind(), RETORT_ERROR_DATABASE);
+  EXPECT_EQ(value(*db, "PRAGMA foreign_keys"), "1");
+  // the lock not acquired
+  auto holder = open(false);
+  holder->execute("BEGIN IMMEDIATE");
+  EXPECT_EQ(failure_of([&] { db->lock("k", 0); }).kind(), RETORT_ERROR_LOCK_TIMEOUT);
+  EXPECT_EQ(value(*db, "PRAGMA foreign_keys"), "1");
+  holder->execute("COMMIT");
+  // without the lock: BEGIN, then ROLLBACK, or a COMMIT the check refuses
+  db->begin();
+  EXPECT_EQ(value(*db, "PRAGMA foreign_keys"), "0");
+  db->rollback();
+  EXPECT_EQ(value(*db, "PRAGMA foreign_keys"), "1");
+  db->begin();
+  db->execute("INSERT INTO c VALUES (30, 7)");
+  EXPECT_STREQ(failure_of([&] { db->commit(); }).what(),
+               "foreign key check failed after this step: 1 row of c references missing rows of p");
+  db->rollback();
+  EXPECT_EQ(value(*db, "PRAGMA foreign_keys"), "1");
+  EXPECT_EQ(value(*db, "SELECT count(*) FROM c"), "2");
+}
+
+TEST_F(SqliteForeignKeys, OffAsSQLitesDefaultNothingChangesAndNothingIsChecked) {
+  auto db = open(false);
+  make_tables(*db);
+  db->lock("k", 5);
+  db->begin();
+  db->execute("INSERT INTO c VALUES (30, 7)");
+  db->commit();  // SQLite's documented behaviour with foreign keys off
+  db->unlock("k");
+  EXPECT_EQ(value(*db, "PRAGMA foreign_keys"), "0");
+  EXPECT_EQ(value(*db, "SELECT count(*) FROM c"), "3");
+}

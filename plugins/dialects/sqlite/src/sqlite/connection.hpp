@@ -41,13 +41,21 @@ class sqlite_connection final : public retort::connection {
 
   /// Inside the lock: SAVEPOINT / RELEASE / ROLLBACK TO + RELEASE of
   /// "retort_step". Without it: BEGIN / COMMIT / ROLLBACK.
+  /// With foreign keys on when the outermost transaction began (lock(), or
+  /// begin() without it), they are off until it ends, and commit() first
+  /// runs `PRAGMA foreign_key_check` on the main database: a violation is
+  /// failure(DATABASE) naming the tables ("foreign key check failed after
+  /// this step: 2 rows of c reference missing rows of p"), and the step or
+  /// transaction stays open for rollback(). See transactions.cpp.
   void begin() override;
   void commit() override;
   void rollback() override;
-  /// BEGIN IMMEDIATE, waiting at most `timeout_seconds` for other writers.
+  /// BEGIN IMMEDIATE, waiting at most `timeout_seconds` for other writers
+  /// (foreign keys off first if they were on; see begin()).
   /// `key` is ignored: SQLite has one write lock per database file.
   void lock(std::string_view key, double timeout_seconds) override;
-  /// Rolls back steps never committed, then COMMITs the run.
+  /// Rolls back steps never committed, then COMMITs the run; foreign keys
+  /// that were on are on again afterwards, whether COMMIT succeeded or not.
   void unlock(std::string_view key) override;
 
   /// Whether `table` is a table of `schema` ("" or "main": the main
@@ -75,6 +83,15 @@ class sqlite_connection final : public retort::connection {
   /// Runs one internal statement (no rows); failure(DATABASE) on error.
   void run(const char* sql);
   [[noreturn]] void throw_lost_transaction(const char* during);
+  /// `begin_sql` (BEGIN), foreign keys suspended around it as lock() does.
+  void begin_outermost(const char* begin_sql);
+  /// Outside a transaction: foreign keys off if they are on, remembered in keys_suspended_.
+  void suspend_foreign_keys();
+  /// Foreign keys on again if they were suspended and no transaction is open.
+  void resume_foreign_keys() noexcept;
+  /// While suspended: failure(DATABASE) naming every violation in the main
+  /// database. Otherwise nothing (no check runs).
+  void check_foreign_keys();
   /// Whether `sql`, with `parameter` bound to ?1, returns a row.
   bool has_row(const std::string& sql, std::string_view parameter);
 
@@ -82,6 +99,9 @@ class sqlite_connection final : public retort::connection {
   std::string path_;  // as given, for messages
   bool locked_ = false;
   int open_steps_ = 0;  // savepoints begun and not yet committed or rolled back
+  // Foreign keys were on when the outermost transaction began and are off
+  // until it ends: steps are checked at commit() instead.
+  bool keys_suspended_ = false;
 };
 
 }  // namespace retort::sqlite

@@ -139,11 +139,23 @@ class sqlite_renderer final : public sql_renderer {
   void drop_index(const retort_op& op, const statement_out& out) const override { out(drop_index_sql(op)); }
   // SQLite's documented way to change a table (sqlite.org/lang_altertable.html,
   // "Making Other Kinds Of Table Schema Changes"): a new table, the rows
-  // copied, the old one dropped, the new one renamed. foreign_keys is off
-  // for it (a no-op inside a transaction, so a script with rebuilds runs
-  // outside one): dropping a parent table would otherwise cascade deletes
-  // into its children. The keys are checked before the end: a violation
-  // fails the CHECK of retort_foreign_key_violations.
+  // copied, the old one dropped, the new one renamed. Foreign keys must be
+  // off for it: with them on, DROP TABLE deletes the rows first, which
+  // cascades into the children of a parent table (or fails, NO ACTION).
+  // `PRAGMA foreign_keys = OFF` below does that only outside a transaction
+  // (a `diff` script run as it is); inside one it is a no-op. So an online
+  // run's connection turns them off before its transaction begins and on
+  // again after it ends (transactions.cpp), and a script run inside a
+  // transaction (`upgrade --sql`) must be run with them off, the sqlite3
+  // shell's default. The pragma is never undone here: a script cannot know
+  // whether they were on. The rebuilt table's own keys are checked before
+  // the end: a violation fails the CHECK of retort_foreign_key_violations.
+  // Not the keys pointing at it: in the middle of a plan a child may still
+  // name a key of this table that the plan changes (a primary key that
+  // grows, with the child's key changed after), and the check would then
+  // fail with "foreign key mismatch". SQLite's procedure checks every key
+  // once all is changed; online, with foreign keys on, the connection does
+  // that at the end of each step (transactions.cpp).
   void rebuild_table(const retort_op& op, const statement_out& out) const override {
     const std::string_view table = fields::name_of(op.table, "rebuild_table", "table name");
     const std::string scratch_name = std::string(table) + "__retort_rebuild";
