@@ -149,7 +149,7 @@ class FolderLayouts : public ::testing::TestWithParam<std::string> {
 
     Result down = project.retort({"downgrade", "base"});
     EXPECT_EXIT_CODE(down, 0);
-    EXPECT_EQ(project.db().tables(), "retort_history\nretort_version\n");
+    EXPECT_EQ(project.db().tables(), own_tables(GetParam()));
     EXPECT_EQ(project.versions(), "");
   }
 

@@ -7,6 +7,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,23 @@ class Project {
 /// The names of scratch databases left on `engine`'s server, one a line
 /// (none may be after retort exits); "" for SQLite, whose are in memory.
 std::string leftover_scratch_databases(const Engine& engine);
+
+/// retort's own tables after an online run, one a line: on a server engine
+/// `lock = auto` also takes a row of the lock table beside the session lock
+/// (issue 14), so that table is there too.
+inline std::string own_tables(const std::string& engine) {
+  return engine == "sqlite" ? "retort_history\nretort_version\n" : "retort_history\nretort_lock\nretort_version\n";
+}
+
+/// A tables() or columns() listing without the lock table, which an online
+/// run on a server engine leaves and an offline script does not make.
+inline std::string without_lock_table(const std::string& listing) {
+  std::istringstream in(listing);
+  std::string out;
+  for (std::string line; std::getline(in, line);)
+    if (line != "retort_lock" && line.rfind("retort_lock.", 0) != 0) out += line + "\n";
+  return out;
+}
 
 /// The shop's revisions, oldest first.
 inline const std::vector<std::string> shop_ids = {"3f1c2a9b7d10", "8a4e6b2c1f93", "c7d2e5f08b41", "5b9e1d3a6c72"};

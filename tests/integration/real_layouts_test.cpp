@@ -266,7 +266,7 @@ TEST_P(RealLayouts, GolangMigrateDowngradeBaseLeavesOnlyRetortsTables) {
   ASSERT_EQ(project.retort({"upgrade", "head"}).code, 0);
   Result down = project.retort({"downgrade", "base"});
   EXPECT_EXIT_CODE(down, 0);
-  EXPECT_EQ(project.db().tables(), "retort_history\nretort_version\n");
+  EXPECT_EQ(project.db().tables(), own_tables(GetParam()));
   EXPECT_EQ(project.versions(), "");
   EXPECT_THAT(project.history(), HasSubstr(history_rows(reversed(golang_ids()), "downgrade")));
   // And back up again from nothing: the downs really undid the ups.
@@ -283,8 +283,8 @@ TEST_P(RealLayouts, GolangMigrateOfflineScriptGivesTheSameSchemaAsTheOnlineRun) 
   auto offline = project.db().sibling();
   Result applied = offline->apply_script(project.dir() / "blog.sql");
   ASSERT_EQ(applied.code, 0) << applied.err << "\n" << read_file(project.dir() / "blog.sql");
-  EXPECT_EQ(offline->tables(), project.db().tables());
-  EXPECT_EQ(offline->columns(), project.db().columns());
+  EXPECT_EQ(offline->tables(), without_lock_table(project.db().tables()));
+  EXPECT_EQ(offline->columns(), without_lock_table(project.db().columns()));
   EXPECT_EQ(offline->query("SELECT version_num FROM retort_version"), "000008\n");
   EXPECT_EQ(offline->query("SELECT slug FROM posts"), "welcome-to-the-blog\n");
 }
@@ -329,8 +329,8 @@ TEST_P(RealLayouts, FlywayOfflineScriptGivesTheSameSchemaAsTheOnlineRun) {
   auto offline = project.db().sibling();
   Result applied = offline->apply_script(project.dir() / "blog.sql");
   ASSERT_EQ(applied.code, 0) << applied.err << "\n" << read_file(project.dir() / "blog.sql");
-  EXPECT_EQ(offline->tables(), project.db().tables());
-  EXPECT_EQ(offline->columns(), project.db().columns());
+  EXPECT_EQ(offline->tables(), without_lock_table(project.db().tables()));
+  EXPECT_EQ(offline->columns(), without_lock_table(project.db().columns()));
   EXPECT_EQ(offline->query("SELECT version_num FROM retort_version"), "V10\n");
 }
 

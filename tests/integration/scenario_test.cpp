@@ -62,7 +62,7 @@ TEST_P(Scenario, DowngradeBaseRemovesTheShopTablesAndTheVersion) {
   Result r = project.retort({"downgrade", "base"});
   EXPECT_EXIT_CODE(r, 0);
   EXPECT_EQ(project.versions(), "");
-  EXPECT_EQ(project.db().tables(), "retort_history\nretort_version\n");
+  EXPECT_EQ(project.db().tables(), own_tables(GetParam()));
   EXPECT_THAT(project.history(), HasSubstr("3f1c2a9b7d10 downgrade applied"));
 }
 
@@ -188,8 +188,8 @@ TEST_P(Scenario, OfflineScriptGivesTheSameSchemaAndVersionAsTheOnlineRun) {
   auto offline = project.db().sibling();
   Result applied = offline->apply_script(project.dir() / "script.sql");
   ASSERT_EQ(applied.code, 0) << applied.err << "\n" << read_file(project.dir() / "script.sql");
-  EXPECT_EQ(offline->tables(), project.db().tables());
-  EXPECT_EQ(offline->columns(), project.db().columns());
+  EXPECT_EQ(offline->tables(), without_lock_table(project.db().tables()));
+  EXPECT_EQ(offline->columns(), without_lock_table(project.db().columns()));
   EXPECT_EQ(offline->query("SELECT version_num FROM retort_version"), shop_ids.back() + "\n");
 }
 
