@@ -343,7 +343,7 @@ typedef struct retort_dialect_v1 {
   const char *utc_now_sql;
   /* Reads the live schema `schema` (empty: the schema unqualified names
    * resolve in: PostgreSQL's current_schema(), MariaDB's DATABASE(),
-   * SQLite's main; the host passes version_table_schema) and describes it to `out` as the operations that would
+   * SQLite's main; the host passes it empty) and describes it to `out` as the operations that would
    * create it, in no particular order: one CREATE_TABLE per table (columns
    * with their types as the engine reports them, generic where SPEC's
    * generic types name them; the primary key as RETORT_COLUMN_PRIMARY_KEY
