@@ -47,6 +47,24 @@ TEST_P(Diff, EqualSchemasAreExitZero) {
   EXPECT_EXIT_CODE(project.retort({"diff", "--from", "head", "--to", "head"}), 0);
 }
 
+TEST_P(Diff, ARevisionIsASourceAndThePlanFromItIsWhatTheRevisionsAfterItDo) {
+  project.use_shop();
+  ASSERT_EQ(project.retort({"upgrade", shop_ids[2]}).code, 0);
+  Result plan = project.retort({"diff", "--from", shop_ids[2], "--to", "head"});
+  EXPECT_EXIT_CODE(plan, 6);
+  EXPECT_THAT(plan.out, HasSubstr("is_hidden"));
+  EXPECT_THAT(plan.out, HasSubstr("uq_purchases_payment_id"));
+  // The database is where that revision left it: the plan takes it to head.
+  apply(plan.out);
+  EXPECT_EXIT_CODE(project.retort({"diff", "--from", "database", "--to", "head"}), 0);
+  EXPECT_EXIT_CODE(project.retort({"diff", "--from", shop_ids.back(), "--to", "head"}), 0);
+  // An id nobody has is a usage error naming it, not an empty schema.
+  Result unknown = project.retort({"diff", "--from", "feedfacecafe", "--to", "head"});
+  EXPECT_NE(unknown.code, 0);
+  EXPECT_NE(unknown.code, 6);
+  EXPECT_THAT(unknown.err, HasSubstr("feedfacecafe"));
+}
+
 TEST_P(Diff, DestructiveStepsAreRefusedUnlessAllowedAndThenSayWhatTheyDestroy) {
   project.use_shop();
   ASSERT_EQ(project.retort({"upgrade", "head"}).code, 0);
