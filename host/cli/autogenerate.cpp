@@ -1,9 +1,12 @@
-// revision --autogenerate: the next revision, written from the difference
-// between head (or the live database, when it is at the heads) and the
-// models, and proven before it stays: head plus the new revision replayed
-// into a scratch database must be the models, and its downgrade head again.
+// revision --autogenerate: the next revision, from the difference between
+// head (or the live database, when it is at the heads) and the models,
+// proven before it is written: head plus the new revision replayed into a
+// scratch database must be the models, and its downgrade head again.
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <set>
 
@@ -22,6 +25,7 @@
 #include "host/schema/renames.hpp"
 
 namespace host {
+namespace fs = std::filesystem;
 namespace {
 
 // What the new revision starts from: the heads replayed, or the live
@@ -46,37 +50,95 @@ schema::Schema starting_schema(App& app, const std::string& source, const std::v
   return scratch.read();
 }
 
-// Removes the written file unless the proof keeps it.
-class WrittenFile {
+// The revisions folder the new file goes into, copied with that file into
+// a temporary folder outside it, and `settings` reading the copy instead:
+// the proof reads the revision through the provider exactly as the real
+// folder will be read, and the real folder is touched only once the proof
+// has passed. Removed when the object goes (a kill -9 leaves it in the
+// temporary folder, named retort_autogenerate_<pid>_<n>).
+class ProofFolder {
  public:
-  explicit WrittenFile(std::string path) : path_(std::move(path)) {}
-  ~WrittenFile() {
-    if (kept_) return;
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
+  ProofFolder(const Settings& settings, const fs::path& folder, const std::string& file_name,
+              const std::string& text)
+      : path_(fs::temp_directory_path() / fresh_name()), settings_(settings) {
+    try {
+      fs::remove_all(path_);  // a folder of a dead process that had this pid
+      fs::copy(folder, path_, fs::copy_options::recursive);
+      write_new_file(path_ / file_name, text);
+    } catch (const fs::filesystem_error& e) {
+      remove();
+      usage_error("revision --autogenerate: cannot copy " + folder.string() + " to " + path_.string() +
+                  " to prove the revision there: " + e.code().message());
+    } catch (...) {
+      remove();
+      throw;
+    }
+    bool read = false;
+    for (auto& entry : settings_.revisions)
+      if (folder_of(entry) == folder) {
+        entry = "sqldir:" + path_.string();
+        read = true;
+      }
+    if (!read) {
+      remove();
+      usage_error("revision --autogenerate: no 'revisions' entry reads " + folder.string());
+    }
   }
-  void keep() { kept_ = true; }
+  ~ProofFolder() { remove(); }
+  ProofFolder(const ProofFolder&) = delete;
+  ProofFolder& operator=(const ProofFolder&) = delete;
+  const Settings& settings() const { return settings_; }
+  const fs::path& path() const { return path_; }
 
  private:
-  std::string path_;
-  bool kept_ = false;
+  void remove() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  static std::string fresh_name() {
+    static int counter = 0;
+    return "retort_autogenerate_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+  }
+  // The folder a sqldir entry reads ("FOLDER" or "sqldir:FOLDER"), as
+  // revision_destination names it.
+  static fs::path folder_of(const std::string& entry) {
+    const std::string named = "sqldir:";
+    return fs::path(entry.rfind(named, 0) == 0 ? entry.substr(named.size()) : entry).lexically_normal();
+  }
+
+  fs::path path_;
+  Settings settings_;
 };
 
-// Head plus the new revision, replayed by a fresh App that reads the folder
-// again, must be the models; its downgrade must be where it started.
-void prove(App& app, const Revision& revision, const schema::Schema& from, const schema::Schema& models) {
-  App reread(app.invocation(), app.settings());
+// Head plus the new revision, replayed by a fresh App that reads the proof
+// folder, must be the models; its downgrade must be where it started.
+// `where` is the path the file will have, for the messages.
+void prove_file(App& app, const Revision& revision, const ProofFolder& folder, const std::string& where,
+                const schema::Schema& from, const schema::Schema& models) {
+  App reread(app.invocation(), folder.settings());
   ScratchDatabase scratch(reread);
-  scratch.upgrade({revision.id});
+  // A failing statement names the copy's file: say which file that is.
+  auto replayed = [&](const std::function<void()>& run) {
+    try {
+      run();
+    } catch (const Error& e) {
+      if (e.code() == ExitCode::interrupted_int || e.code() == ExitCode::interrupted_term) throw;
+      throw Error(e.code(), "revision --autogenerate: proving " + where + " (from a copy of its folder, " +
+                                folder.path().string() + "): " + e.what() + "; nothing was written");
+    }
+  };
+  replayed([&] { scratch.upgrade({revision.id}); });
   const auto up = schema::compare(scratch.read(), models);
   if (!up.empty())
-    throw Error(ExitCode::database, "revision --autogenerate: " + revision.origin + ", replayed after head in " +
+    throw Error(ExitCode::database, "revision --autogenerate: " + where + ", replayed after head in " +
                                         scratch.description() + ", does not reach the models; still different: " +
                                         difference_lines(up) + "; nothing was written");
-  scratch.downgrade(revision.down_revisions.empty() ? "base" : schema::joined(revision.down_revisions));
+  replayed([&] {
+    scratch.downgrade(revision.down_revisions.empty() ? "base" : schema::joined(revision.down_revisions));
+  });
   const auto down = schema::compare(scratch.read(), from);
   if (!down.empty())
-    throw Error(ExitCode::database, "revision --autogenerate: the downgrade of " + revision.origin +
+    throw Error(ExitCode::database, "revision --autogenerate: the downgrade of " + where +
                                         " does not come back to where it started; still different: " +
                                         difference_lines(down) + "; nothing was written");
 }
@@ -112,11 +174,12 @@ void prove_plan(App& app, const std::string& source, const std::vector<std::stri
                                     "still different: " + difference_lines(back) + "; nothing was written");
 }
 
-// The C++ form: one ops-builder call per step, portable across dialects.
-int write_cpp_revision(App& app, Revision& revision, const RevisionDestination& destination,
-                       const std::string& source, const std::vector<std::string>& heads, const schema::Schema& from,
-                       const schema::Desired& models, const schema::ChangePlan& upgrade,
-                       const schema::ChangePlan& downgrade) {
+// The C++ form: one ops-builder call per step, portable across dialects;
+// its text, once the plan it asks for is proven.
+std::string proven_cpp_revision(App& app, const Revision& revision, const RevisionDestination& destination,
+                                const std::string& source, const std::vector<std::string>& heads,
+                                const schema::Schema& from, const schema::Desired& models,
+                                const schema::ChangePlan& upgrade, const schema::ChangePlan& downgrade) {
   // The graph comes from the built plugin: a source written since the last
   // build is a revision head does not hold yet.
   if (auto unbuilt = unbuilt_revision_sources(destination.folder, app.graph()); !unbuilt.empty())
@@ -127,10 +190,23 @@ int write_cpp_revision(App& app, Revision& revision, const RevisionDestination& 
   const std::string down_body = cpp_statements(downgrade.steps, indent);
   prove_plan(app, source, heads, from, models.schema, rendered(app.dialect(), upgrade),
              rendered(app.dialect(), downgrade));
-  write_revision_file(app, revision, destination, cpp_revision_text(revision, up_body, down_body));
-  for (const auto& step : upgrade.steps) logger().info("autogenerated: " + schema::describe(step));
-  logger().info(revision.origin + " is C++: build the revisions plugin, then upgrade");
-  return 0;
+  return cpp_revision_text(revision, up_body, down_body);
+}
+
+// The .sql form, rendered for the configured dialect; its text, once the
+// file, read from a copy of its folder, is proven.
+std::string proven_sql_revision(App& app, const Revision& revision, const RevisionDestination& destination,
+                                const std::string& source, const schema::Schema& from,
+                                const schema::Desired& models, const schema::ChangePlan& upgrade,
+                                const schema::ChangePlan& downgrade) {
+  const std::string header = "-- autogenerated by retort from " + source + " to the models (" +
+                             std::string(app.dialect().name()) + ")\n";
+  const std::string text = sql_revision_text(revision, header + script_of(rendered(app.dialect(), upgrade)),
+                                             script_of(rendered(app.dialect(), downgrade)));
+  const std::string name = revision_file_name(revision, RevisionLanguage::sql);
+  const ProofFolder folder(app.settings(), destination.folder, name, text);
+  prove_file(app, revision, folder, (destination.folder / name).string(), from, models.schema);
+  return text;
 }
 
 }  // namespace
@@ -165,20 +241,18 @@ int cmd_autogenerate(App& app) {
       schema::plan_changes(models.schema, from, rules, schema::inverted(models.renames));
   refuse_unplanned(downgrade, what + ", the way back");
 
+  // One shape for both languages: rendered in memory, proven, and only then
+  // written and named on stdout, so a refused or interrupted proof leaves
+  // no file and prints no path.
   Revision revision = new_revision(app);
   const RevisionDestination destination = revision_destination(app, revision);
-  if (destination.language == RevisionLanguage::cpp)
-    return write_cpp_revision(app, revision, destination, source, heads, from, models, upgrade, downgrade);
-  const std::string header = "-- autogenerated by retort from " + source + " to the models (" +
-                             std::string(app.dialect().name()) + ")\n";
-  const auto up_steps = rendered(app.dialect(), upgrade);
-  const auto down_steps = rendered(app.dialect(), downgrade);
-  write_revision_file(app, revision, destination,
-                      sql_revision_text(revision, header + script_of(up_steps), script_of(down_steps)));
-  WrittenFile written(revision.origin);
-  prove(app, revision, from, models.schema);
-  written.keep();
-  for (const auto& r : up_steps) logger().info("autogenerated: " + schema::describe(*r.step));
+  const bool cpp = destination.language == RevisionLanguage::cpp;
+  const std::string text =
+      cpp ? proven_cpp_revision(app, revision, destination, source, heads, from, models, upgrade, downgrade)
+          : proven_sql_revision(app, revision, destination, source, from, models, upgrade, downgrade);
+  write_revision_file(app, revision, destination, text);
+  for (const auto& step : upgrade.steps) logger().info("autogenerated: " + schema::describe(step));
+  if (cpp) logger().info(revision.origin + " is C++: build the revisions plugin, then upgrade");
   return 0;
 }
 

@@ -41,6 +41,14 @@ std::string leading_name(const std::string& text) {
   return std::regex_search(text, m, name) ? m[1].str() : "";
 }
 
+// A line of a CREATE TABLE that starts a constraint, not a column (an
+// unquoted keyword: a quoted "key" is a column's name).
+bool is_table_element_keyword(const std::string& line) {
+  static const std::regex keyword(R"(^\s*(CONSTRAINT|PRIMARY|UNIQUE|CHECK|FOREIGN|KEY|INDEX|EXCLUDE)\b)",
+                                  std::regex::icase);
+  return std::regex_search(line, keyword);
+}
+
 }  // namespace
 
 std::vector<schema::RenameHint> declared_renames(const std::vector<fs::path>& files) {
@@ -58,13 +66,15 @@ std::vector<schema::RenameHint> declared_renames(const std::vector<fs::path>& fi
       const bool creates = std::regex_search(line, create, create_table);
       if (creates) table = leading_name(create.suffix().str());
       if (!std::regex_search(line, h, hint)) {
-        if (!creates && line.find(';') != std::string::npos) table.clear();  // the statement ended
+        if (line.find(';') != std::string::npos) table.clear();  // the statement ended (a one-line CREATE too)
         continue;
       }
       const std::string where = "file:" + file.string() + ":" + std::to_string(number);
       if (table.empty()) usage_error(where + ": retort:renamed_from outside a CREATE TABLE statement");
-      const std::string column = creates ? "" : leading_name(line.substr(0, static_cast<std::size_t>(h.position(0))));
-      if (!creates && column.empty()) usage_error(where + ": retort:renamed_from on a line that names no column");
+      const std::string before = line.substr(0, static_cast<std::size_t>(h.position(0)));
+      const std::string column = creates ? "" : leading_name(before);
+      if (!creates && (column.empty() || is_table_element_keyword(before)))
+        usage_error(where + ": retort:renamed_from on a line that names no column");
       hints.push_back({table, column, h[1].str()});
       if (line.find(';') != std::string::npos) table.clear();
     }

@@ -25,7 +25,9 @@ std::vector<std::filesystem::path> declarative_files(const std::string& path);
 /// The rename hints written in `files` as `-- retort:renamed_from OLD`: on
 /// a CREATE TABLE line the table's, on a later line of that statement the
 /// column's whose name starts the line. A hint outside a CREATE TABLE, or
-/// with no name, is a usage error naming its file and line.
+/// on a line that starts no column (nothing before it, or a constraint:
+/// CONSTRAINT, PRIMARY KEY, UNIQUE, ...), is a usage error naming its file
+/// and line.
 std::vector<schema::RenameHint> declared_renames(const std::vector<std::filesystem::path>& files);
 
 void apply_declarative(Connection& db, const Dialect& dialect, const std::vector<std::filesystem::path>& files,
