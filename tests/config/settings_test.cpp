@@ -244,6 +244,44 @@ TEST_F(SettingsTest, FilePathsAreRelativeToTheFileFolder) {
             (std::vector<std::string>{at("project/conf/plugins"), "/usr/lib/retort"}));
 }
 
+// `models` (docs/models.md): repeatable in the file, where its lines
+// combine; RETORT_MODELS replaces them, --models replaces both.
+const char* const models_file =
+    "[retort]\n"
+    "models = models\n"
+    "models = build/shop_models.so\n"
+    "models = /abs/schema.sql\n";
+
+TEST_F(SettingsTest, RepeatedModelsLinesCombineInFileOrder) {
+  dir.write("retort.ini", models_file);
+  EXPECT_EQ(resolve().models,
+            (std::vector<std::string>{at("models"), at("build/shop_models.so"), "/abs/schema.sql"}));
+}
+
+TEST_F(SettingsTest, ModelsInANamedFileAreRelativeToItsFolder) {
+  dir.write("conf/retort.ini", models_file);
+  CommandLine command_line;
+  command_line.config_file = "conf/retort.ini";
+  EXPECT_EQ(resolve(command_line).models,
+            (std::vector<std::string>{at("conf/models"), at("conf/build/shop_models.so"), "/abs/schema.sql"}));
+}
+
+TEST_F(SettingsTest, ModelsVariableIsAPathListThatReplacesTheFileLines) {
+  dir.write("retort.ini", models_file);
+  EXPECT_EQ(resolve({}, {{"RETORT_MODELS", "env_a::/abs/env_b.so:"}}).models,
+            (std::vector<std::string>{at("env_a"), "/abs/env_b.so"}));
+  EXPECT_EQ(resolve({}, {{"RETORT_MODELS", ""}}).models, resolve().models) << "empty counts as unset";
+}
+
+TEST_F(SettingsTest, ModelsFlagsReplaceTheFileLinesAndTheVariable) {
+  dir.write("retort.ini", models_file);
+  CommandLine command_line;
+  command_line.models = {"flag_a", "/abs/flag_b.so"};
+  const std::vector<std::string> flags{at("flag_a"), "/abs/flag_b.so"};
+  EXPECT_EQ(resolve(command_line).models, flags);
+  EXPECT_EQ(resolve(command_line, {{"RETORT_MODELS", "env_a"}}).models, flags);
+}
+
 TEST_F(SettingsTest, XArgumentsKeepOrderAndSplitAtTheFirstEquals) {
   CommandLine command_line;
   command_line.x_args = {"tenant=acme", "dsn=a=b", "empty=", "tenant=other"};
