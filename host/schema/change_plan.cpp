@@ -477,7 +477,8 @@ class Planner {
     }
     for (const Table& b : to_.tables) {
       const Table* a = find_named(from_.tables, b.name);
-      for (const ForeignKey& f : b.foreign_keys) {
+      for (const ForeignKey* key : in_column_order(b)) {
+        const ForeignKey& f = *key;
         if ((!a && rules_.rebuilds_tables) || rebuilt(b.name)) continue;  // declared by create_table or the rebuild
         const ForeignKey* was = a ? find_key(a->foreign_keys, constraint_key(f)) : nullptr;
         if (was && *was == f && !lost(b.name, f.columns) && !lifted_.count(b.name + "." + constraint_key(f))) continue;
@@ -486,6 +487,24 @@ class Planner {
         add(s);
       }
     }
+  }
+
+  // A table's keys in the order of their first column, as keys declared
+  // on their columns are made: an engine that names unnamed keys by their
+  // order (MariaDB's t_ibfk_1, _2) then names them as the revisions did,
+  // rather than in the description's sorted order.
+  static std::vector<const ForeignKey*> in_column_order(const Table& t) {
+    auto position = [&](const ForeignKey& f) {
+      if (f.columns.empty()) return t.columns.size();
+      const auto it = std::find_if(t.columns.begin(), t.columns.end(),
+                                   [&](const Column& c) { return c.name == f.columns.front(); });
+      return static_cast<std::size_t>(it - t.columns.begin());
+    };
+    std::vector<const ForeignKey*> keys;
+    for (const ForeignKey& f : t.foreign_keys) keys.push_back(&f);
+    std::stable_sort(keys.begin(), keys.end(),
+                     [&](const ForeignKey* x, const ForeignKey* y) { return position(*x) < position(*y); });
+    return keys;
   }
 
   void create_views() {
