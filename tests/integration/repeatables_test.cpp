@@ -247,7 +247,9 @@ TEST(RepeatablesFleet, EveryTargetGetsTheRepeatableAndAgainAfterItChanged) {
 
   const Result nothing = project.retort({"upgrade", "head", "--targets", "targets.txt", "--format", "json"});
   EXPECT_EXIT_CODE(nothing, 0);
-  for (const auto& row : Json::parse(nothing.out)["targets"]) EXPECT_EQ(row["revisions"], 0) << row.dump();
+  // Held: a range-for over parse(...)["targets"] would iterate a destroyed temporary.
+  const Json report = Json::parse(nothing.out);
+  for (const auto& row : report["targets"]) EXPECT_EQ(row["revisions"], 0) << row.dump();
 
   write_file(project.dir() / "migrations" / "R__v.sql", "DROP VIEW IF EXISTS v;\nCREATE VIEW v AS SELECT 2 AS two;\n");
   EXPECT_EXIT_CODE(project.retort({"upgrade", "head", "--targets", "targets.txt", "--jobs", "2"}), 0);
