@@ -75,7 +75,7 @@ class ProofFolder {
     }
     bool read = false;
     for (auto& entry : settings_.revisions)
-      if (folder_of(entry) == folder) {
+      if (sqldir_folder(entry) == folder) {
         entry = "sqldir:" + path_.string();
         read = true;
       }
@@ -99,13 +99,6 @@ class ProofFolder {
     static int counter = 0;
     return "retort_autogenerate_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
   }
-  // The folder a sqldir entry reads ("FOLDER" or "sqldir:FOLDER"), as
-  // revision_destination names it.
-  static fs::path folder_of(const std::string& entry) {
-    const std::string named = "sqldir:";
-    return fs::path(entry.rfind(named, 0) == 0 ? entry.substr(named.size()) : entry).lexically_normal();
-  }
-
   fs::path path_;
   Settings settings_;
 };

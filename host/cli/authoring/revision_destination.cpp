@@ -7,10 +7,6 @@
 
 namespace host {
 namespace fs = std::filesystem;
-namespace {
-
-// The folder of a `revisions` entry read by sqldir: a plain folder (as
-// App::load_providers decides) or "sqldir:FOLDER".
 std::optional<fs::path> sqldir_folder(const std::string& entry) {
   const std::string named = "sqldir:";
   if (entry.rfind(named, 0) == 0) return fs::path(entry.substr(named.size())).lexically_normal();
@@ -19,6 +15,8 @@ std::optional<fs::path> sqldir_folder(const std::string& entry) {
   if (!other_provider && fs::is_directory(entry)) return fs::path(entry).lexically_normal();
   return std::nullopt;
 }
+
+namespace {
 
 std::string config_name(const Settings& settings) {
   return settings.config_file.empty() ? std::string("retort.ini") : settings.config_file;

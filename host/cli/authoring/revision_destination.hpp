@@ -19,6 +19,11 @@ struct RevisionDestination {
   std::filesystem::path folder;
 };
 
+/// The folder of a `revisions` entry read by sqldir: a plain folder (as
+/// App::load_providers decides) or "sqldir:FOLDER", lexically normal;
+/// nullopt for an entry another provider reads.
+std::optional<std::filesystem::path> sqldir_folder(const std::string& entry);
+
 /// `template_name` is --template ("sqldir", "cpp" or absent). Without it, a
 /// configured sqldir folder wins over `cpp_revisions`. Among several sqldir
 /// folders, the one holding `parent` (a revision's origin) is chosen, else
