@@ -404,16 +404,20 @@ class Planner {
            (was.generated != now.generated || was.generated_virtual != now.generated_virtual);
   }
 
+  // Dropped and added again; `destroys` says what goes with it ("" when
+  // its values are computed).
+  void replace_column(const std::string& table, const Column& was, const Column& now, std::string destroys) {
+    Step drop = step(Kind::drop_column, table);
+    drop.name = was.name;
+    drop.column = was;
+    drop.destroys = std::move(destroys);
+    add(drop);
+    add_column(table, now);
+  }
+
   void alter_column(const std::string& table, const Column& was, const Column& now) {
     const std::string label = table + "." + now.name;
-    if (recomputed(was, now)) {
-      Step drop = step(Kind::drop_column, table);
-      drop.name = was.name;
-      drop.column = was;
-      add(drop);
-      add_column(table, now);
-      return;
-    }
+    if (recomputed(was, now)) return replace_column(table, was, now, "");
     if (was.autoincrement != now.autoincrement || was.generated != now.generated ||
         was.generated_virtual != now.generated_virtual) {
       refuse(label + ": changing autoincrement, or a column to or from a generated one, is not planned; write the "
@@ -422,13 +426,9 @@ class Planner {
     }
     if (was.type != now.type && !convertible(was.type, now.type)) {
       // No engine casts a date to a number: the column is replaced.
-      Step drop = step(Kind::drop_column, table);
-      drop.name = was.name;
-      drop.column = was;
-      drop.destroys = "column " + label + " and its values (type " + was.type + " -> " + now.type +
-                      " cannot be converted, so the column is replaced)";
-      add(drop);
-      add_column(table, now);
+      replace_column(table, was, now,
+                     "column " + label + " and its values (type " + was.type + " -> " + now.type +
+                         " cannot be converted, so the column is replaced)");
       replaced_.insert(table + "." + now.name);  // find_replacements found it: its indexes and constraints went first
       return;
     }
