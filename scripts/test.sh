@@ -25,7 +25,7 @@ servers=$(mktemp -d /tmp/retort-servers.XXXXXX)
 chmod 755 "$servers"
 pg_port=${RETORT_PG_PORT:-55432}
 maria_port=${RETORT_MARIADB_PORT:-33306}
-galera_port=${RETORT_GALERA_PORT:-33316}
+galera_port=${RETORT_GALERA_PORT:-23316}  # below the ephemeral ports: see galera.sh
 pgbouncer_port=${RETORT_PGBOUNCER_PORT:-56432}
 
 cleanup() {

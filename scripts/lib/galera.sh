@@ -4,17 +4,21 @@
 # for the test suite, without systemd. Source it (it sources mariadb.sh),
 # then:
 #
-#   galera_start DIR [PORT]   # node n (1..3) listens on PORT+n-1; PORT defaults to 33316
+#   galera_start DIR [PORT]   # node n (1..3) listens on PORT+n-1; PORT defaults to 23316
 #   galera_stop DIR
 #   galera_node_pid DIR N     # the pid of node N (for tests that kill one)
 #   galera_rejoin DIR N [PORT] # start node N again after a kill
 #
 # Node n owns DIR/node<n> (data, socket, pid, logs, as mariadb_start lays
 # them out). Group communication uses PORT+10+n, IST PORT+20+n and rsync SST
-# PORT+30+n, all on 127.0.0.1. Node 1 bootstraps the cluster; nodes 2 and 3
-# join it and receive its data by rsync SST. Every node gets the account
-# retort/rt-test-pw (created once, replicated) and the database retort_test,
-# and galera_start exports
+# PORT+30+n, all on 127.0.0.1. Keep PORT..PORT+33 below the kernel's
+# ephemeral range (ip_local_port_range, 32768 up on Debian): a node that
+# rejoins mid-suite binds its IST and SST ports again, and a client socket
+# the suite left on one of them (connected or in TIME_WAIT) makes the rsync
+# daemon fail and the joiner leave the cluster. Node 1 bootstraps the
+# cluster; nodes 2 and 3 join it and receive its data by rsync SST. Every
+# node gets the account retort/rt-test-pw (created once, replicated) and the
+# database retort_test, and galera_start exports
 #   RETORT_TEST_GALERA_URLS="mariadb://retort:rt-test-pw@127.0.0.1:PORT/retort_test ..."
 # (the three node URLs, space-separated). GALERA_START_TIMEOUT (seconds,
 # default 120) bounds the wait for each node.
@@ -73,7 +77,7 @@ _galera_launch() {
 }
 
 galera_start() {
-  local dir=${1:?usage: galera_start DIR [PORT]} port=${2:-33316} n tool os_user
+  local dir=${1:?usage: galera_start DIR [PORT]} port=${2:-23316} n tool os_user
   local PATH=$PATH:/usr/sbin
   for tool in mariadbd mariadb-install-db mariadb rsync wsrep_sst_rsync; do
     command -v "$tool" >/dev/null 2>&1 ||
@@ -123,13 +127,13 @@ galera_stop() {
 # galera_rejoin DIR N [PORT]: starts node N again (after a kill), joining the
 # running nodes; PORT is galera_start's.
 galera_rejoin() {
-  local dir=${1:?usage: galera_rejoin DIR N [PORT]} n=${2:?usage: galera_rejoin DIR N [PORT]} port=${3:-33316}
+  local dir=${1:?usage: galera_rejoin DIR N [PORT]} n=${2:?usage: galera_rejoin DIR N [PORT]} port=${3:-23316}
   local PATH=$PATH:/usr/sbin
   dir=$(cd "$dir" && pwd) || return 1
   mariadb_stop "$dir/node$n" || return 1
   _galera_wait_evicted "$dir" "$n"
-  # A joiner that meets the others while they still reshape their view can
-  # find itself in a non-primary component and leave; a second try joins.
+  # A join that fails for a passing reason (the survivors still reshaping
+  # their view) succeeds on a second try; the log's [ERROR] lines say why.
   local attempt
   for attempt in 1 2 3; do
     _galera_launch "$dir" $((port + n - 1)) "$n" join "$port" && return 0

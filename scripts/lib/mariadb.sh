@@ -119,6 +119,8 @@ _mariadb_wait_ready() {
   local deadline=$((SECONDS + timeout))
   while ((SECONDS < deadline)); do
     if ! _mariadb_alive "$pid"; then
+      # The cause is often far above the shutdown noise at the log's end.
+      grep -F '[ERROR]' "$dir/mysqld.log" 2>/dev/null | tail -n 8 | cut -c1-400 >&2
       tail -n 20 "$dir/mysqld.log" >&2 2>/dev/null
       _mariadb_fail "mariadbd exited during startup (log: $dir/mysqld.log; removing $dir/data starts afresh)"
       return 1
