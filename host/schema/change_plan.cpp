@@ -328,13 +328,11 @@ class Planner {
   }
 
   void change_columns() {
+    std::set<std::string> visited;
+    for (const Table& b : to_.tables) rebuild_parents_first(b, visited);
     for (const Table& b : to_.tables) {
       const Table* a = find_named(from_.tables, b.name);
-      if (!a) continue;
-      if (rebuilt(b.name)) {
-        if (!rebuilt_early_.count(b.name)) rebuild(*a, b);
-        continue;
-      }
+      if (!a || rebuilt(b.name)) continue;
       if (a->primary_key != b.primary_key)
         refuse(b.name + ": primary key (" + joined(a->primary_key) + ") -> (" + joined(b.primary_key) +
                "): changing a primary key is not planned; write the revision by hand");
@@ -355,6 +353,17 @@ class Planner {
           add(s);
         }
     }
+  }
+  // Rebuilds go parents first (the tables a table's keys reference), so
+  // that a rebuilt child's check of its own keys meets its parent as it
+  // becomes: with foreign keys on, a key to a primary key that grows in the
+  // same plan is a "foreign key mismatch" until the parent is rebuilt. A
+  // cycle is entered in name order.
+  void rebuild_parents_first(const Table& b, std::set<std::string>& visited) {
+    if (!rebuilt(b.name) || !visited.insert(b.name).second) return;
+    for (const ForeignKey& f : b.foreign_keys)
+      if (const Table* parent = find_named(to_.tables, f.references_table)) rebuild_parents_first(*parent, visited);
+    if (!rebuilt_early_.count(b.name)) rebuild(*find_named(from_.tables, b.name), b);
   }
   // The table as it becomes, its rows copied for the columns it keeps; what
   // it may destroy is what the same changes in place would, and whatever of

@@ -154,5 +154,24 @@ TEST_F(SqliteForeignKeysOn, APrimaryKeyThatGrowsAndTheChildKeyNamingItChangeInOn
   EXPECT_EQ(project.db().query("SELECT id, a_id, a_x FROM b ORDER BY id"), "10\t1\t5\n20\t2\t6\n");
 }
 
+// The same with the parent's name sorting after its child's: the parent is
+// still rebuilt first, or the child's own key check meets the old key.
+TEST_F(SqliteForeignKeysOn, AParentWhoseNameSortsLastIsRebuiltBeforeItsChild) {
+  start("CREATE TABLE z (id INTEGER NOT NULL, x INTEGER NOT NULL, PRIMARY KEY (id));\n"
+        "CREATE TABLE b (id INTEGER NOT NULL PRIMARY KEY, z_id INTEGER, z_x INTEGER,\n"
+        "  CONSTRAINT fk_b_z FOREIGN KEY (z_id) REFERENCES z (id));\n",
+        "INSERT INTO z VALUES (1, 5), (2, 6); INSERT INTO b VALUES (10, 1, 5), (20, 2, 6)");
+  const std::string text =
+      autogenerate("CREATE TABLE z (id INTEGER NOT NULL, x INTEGER NOT NULL, PRIMARY KEY (id, x));\n"
+                   "CREATE TABLE b (id INTEGER NOT NULL PRIMARY KEY, z_id INTEGER, z_x INTEGER,\n"
+                   "  CONSTRAINT fk_b_z FOREIGN KEY (z_id, z_x) REFERENCES z (id, x));\n",
+                   "aaaa00000002");
+  EXPECT_LT(text.find("z__retort_rebuild"), text.find("b__retort_rebuild")) << text;
+  const Result r = project.retort({"--url", keys_on, "upgrade", "head"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_EQ(project.versions(), "aaaa00000002");
+  EXPECT_EQ(project.db().query("SELECT id, z_id, z_x FROM b ORDER BY id"), "10\t1\t5\n20\t2\t6\n");
+}
+
 }  // namespace
 }  // namespace it

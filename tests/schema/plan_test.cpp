@@ -156,6 +156,22 @@ TEST(SchemaPlan, AKeyToADroppedTableGoesBeforeTheTableOnEveryEngine) {
             (std::vector<std::string>{"rebuild table u", "drop table p !", "rebuild table w !"}));
 }
 
+// A rebuilt child checks its own keys: its parent, whose primary key grows
+// in the same plan, is rebuilt first although its name sorts after.
+TEST(SchemaPlan, AnEngineThatRebuildsTablesRebuildsParentsBeforeTheirChildren) {
+  Schema from, to;
+  from.tables = {{"z", {col("id", "integer", false), col("x", "integer", false)}, {"id"}, {}, {}, {}},
+                 {"b", {col("id", "integer", false), col("z_id", "integer"), col("z_x", "integer")}, {"id"},
+                  {{"fk_b_z", {"z_id"}, "z", {"id"}, "", ""}}, {}, {}}};
+  sort_schema(from);
+  to = from;
+  to.tables[0].foreign_keys[0] = {"fk_b_z", {"z_id", "z_x"}, "z", {"id", "x"}, "", ""};
+  to.tables[1].primary_key = {"id", "x"};
+  ASSERT_EQ(to.tables[1].name, "z");
+  EXPECT_EQ(described(plan_changes(from, to, {true})),
+            (std::vector<std::string>{"rebuild table z", "rebuild table b"}));
+}
+
 // A rebuild makes the table anew from its description, which holds none of
 // what retort does not read: the table's triggers and attributes go, and
 // the step says so (so `diff` refuses it unless destruction is allowed).
