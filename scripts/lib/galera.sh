@@ -57,15 +57,16 @@ _galera_server() {
 }
 
 _galera_launch() {
-  local dir=$1 port=$2 n=$3 mode=$4 base_port=$5 node_dir pid
+  local dir=$1 port=$2 n=$3 mode=$4 base_port=$5 node_dir pid log_from
   node_dir=$dir/node$n
   local -a server
   mapfile -t server < <(_galera_server "$dir" "$port" "$n" "$mode" "$base_port")
   rm -f "$node_dir/mysqld.sock" "$node_dir/mysqld.pid"
   _mariadb_private_tmpdir "$node_dir" || return 1
+  log_from=$(_mariadb_log_size "$node_dir")
   (setsid "${server[@]}" >>"$node_dir/mysqld.out" 2>&1 </dev/null & echo $! >"$node_dir/launch.pid")
   pid=$(<"$node_dir/launch.pid")
-  MARIADB_START_TIMEOUT=${GALERA_START_TIMEOUT:-120} _mariadb_wait_ready "$node_dir" "$pid" || return 1
+  MARIADB_START_TIMEOUT=${GALERA_START_TIMEOUT:-120} _mariadb_wait_ready "$node_dir" "$pid" "$log_from" || return 1
   # Answering is not enough: the node must be a synced member.
   local deadline=$((SECONDS + ${GALERA_START_TIMEOUT:-120})) state
   while ((SECONDS < deadline)); do
@@ -132,8 +133,8 @@ galera_rejoin() {
   dir=$(cd "$dir" && pwd) || return 1
   mariadb_stop "$dir/node$n" || return 1
   _galera_wait_evicted "$dir" "$n"
-  # A join that fails for a passing reason (the survivors still reshaping
-  # their view) succeeds on a second try; the log's [ERROR] lines say why.
+  # A join that fails for a passing reason succeeds on a second try; each
+  # failed try prints its own [ERROR] lines.
   local attempt
   for attempt in 1 2 3; do
     _galera_launch "$dir" $((port + n - 1)) "$n" join "$port" && return 0

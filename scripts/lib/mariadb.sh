@@ -112,15 +112,21 @@ _mariadb_private_tmpdir() {
   return 0
 }
 
+# The error log's size before a launch: the log is appended to by every
+# start, and only this start's errors explain its failure.
+_mariadb_log_size() {
+  stat -c %s "$1/mysqld.log" 2>/dev/null || echo 0
+}
+
 # Waits until the server answers on its socket, the process dies, or the
-# timeout passes.
+# timeout passes. LOG_FROM is _mariadb_log_size from before the launch.
 _mariadb_wait_ready() {
-  local dir=$1 pid=$2 timeout=${MARIADB_START_TIMEOUT:-60}
+  local dir=$1 pid=$2 log_from=${3:-0} timeout=${MARIADB_START_TIMEOUT:-60}
   local deadline=$((SECONDS + timeout))
   while ((SECONDS < deadline)); do
     if ! _mariadb_alive "$pid"; then
       # The cause is often far above the shutdown noise at the log's end.
-      grep -F '[ERROR]' "$dir/mysqld.log" 2>/dev/null | tail -n 8 | cut -c1-400 >&2
+      tail -c +$((log_from + 1)) "$dir/mysqld.log" 2>/dev/null | grep -F '[ERROR]' | tail -n 8 | cut -c1-400 >&2
       tail -n 20 "$dir/mysqld.log" >&2 2>/dev/null
       _mariadb_fail "mariadbd exited during startup (log: $dir/mysqld.log; removing $dir/data starts afresh)"
       return 1
@@ -149,7 +155,7 @@ _mariadb_create_account_and_database() {
 }
 
 mariadb_start() {
-  local dir=${1:?usage: mariadb_start DIR [PORT]} port=${2:-33306} os_user pid tool
+  local dir=${1:?usage: mariadb_start DIR [PORT]} port=${2:-33306} os_user pid tool log_from
   # mariadbd lives in /usr/sbin, which a non-root PATH may lack.
   local PATH=$PATH:/usr/sbin
   if ! [[ $port =~ ^[0-9]{1,5}$ ]] || ((10#$port < 1 || 10#$port > 65535)); then
@@ -184,13 +190,14 @@ mariadb_start() {
     --log-error="$dir/mysqld.log" --tmpdir="$dir/tmp" --skip-name-resolve "${_mariadb_fast_options[@]}")
   [[ $EUID -eq 0 ]] && server+=(--user="$os_user")
   rm -f "$dir/mysqld.sock" "$dir/mysqld.pid"
+  log_from=$(_mariadb_log_size "$dir")
   # The subshell makes the server a grandchild: the caller's `wait` never
   # waits for it and its job table stays clean. setsid keeps terminal
   # signals (Ctrl-C) for the caller, whose trap calls mariadb_stop.
   (setsid "${server[@]}" >>"$dir/mysqld.out" 2>&1 </dev/null & echo $! >"$dir/launch.pid")
   pid=$(<"$dir/launch.pid")
 
-  _mariadb_wait_ready "$dir" "$pid" || return 1
+  _mariadb_wait_ready "$dir" "$pid" "$log_from" || return 1
   _mariadb_create_account_and_database "$dir" ||
     { _mariadb_fail "could not create the retort account and database"; return 1; }
   export RETORT_TEST_MARIADB_URL="mariadb://retort:rt-test-pw@127.0.0.1:$port/retort_test"
